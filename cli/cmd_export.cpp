@@ -1,0 +1,153 @@
+// dealgraph export — the merged graph as a diagram, linked data or tables.
+#include <unistd.h>
+
+#include <iostream>
+#include <ostream>
+
+#include "cli/commands.h"
+#include "cli/load.h"
+#include "graph/export_csv.h"
+#include "graph/export_dot.h"
+#include "graph/export_files.h"
+#include "graph/export_graphml.h"
+#include "graph/export_jsonld.h"
+#include "graph/filter.h"
+#include "graph/graph.h"
+#include "graph/json_output.h"
+
+namespace dealgraph::cli {
+
+namespace {
+
+const char kHelp[] =
+    "usage: dealgraph export [--format FORMAT] [--out PATH] [OPTIONS] FILE...\n"
+    "\n"
+    "Writes the graph of all the briefs given (merged: one node per entity, one\n"
+    "relation per deal however many articles report it).\n"
+    "\n"
+    "formats:\n"
+    "  dot       Graphviz source (the default)\n"
+    "  svg       diagram laid out by Graphviz dot, font NanumGothic\n"
+    "  png, pdf  the same diagram; needs --out FILE or a pipe, not a terminal\n"
+    "  jsonld    JSON-LD: schema.org and the dealgraph vocabulary (docs/vocab.md)\n"
+    "  csv       entities, articles, deals, deal_parties and mentions tables for BI\n"
+    "            tools and neo4j-admin import; needs --out DIR\n"
+    "  graphml   GraphML for yEd, Gephi and networkx\n"
+    "\n"
+    "options:\n"
+    "  --format FORMAT    one of the formats above (default dot)\n"
+    "  --out PATH         file to write, replaced atomically (a directory for csv);\n"
+    "                     default standard output\n"
+    "  --focus NAME       only deals within --depth deal hops of this entity (a name,\n"
+    "                     alias or id: 엔비디아 finds NVIDIA)\n"
+    "  --depth N          deal hops from --focus (default 1)\n"
+    "  --type LIST        only these deal types, comma-separated: investment,\n"
+    "                     acquisition, purchase, lease, partnership, contract,\n"
+    "                     manufacturing, approval, fund, facility\n"
+    "  --since DATE       only deals dated on or after DATE (YYYY, YYYY-MM, YYYY-MM-DD;\n"
+    "                     a deal without its own date has its article's)\n"
+    "  --until DATE       only deals dated on or before DATE\n"
+    "  --min-amount USD   only deals of at least this many US dollars (1e9); deals in\n"
+    "                     other currencies or without an amount are then left out\n"
+    "  --no-chips         leave chips and products out\n"
+    "  --bom              csv: start each file with a UTF-8 byte order mark (Excel)\n"
+    "  --rules DIR        overlay rule files (as for extract)\n"
+    "  --dict FILE        add a dictionary file (repeatable)\n"
+    "  --ref DATE         reference date for undated articles\n"
+    "  --help             this text\n"
+    "\n"
+    "exit codes: 0 ok, 1 bad input (unreadable file, unknown --focus entity, write\n"
+    "failure), 2 usage error.\n";
+
+bool wants_help(const std::vector<std::string>& args) {
+  for (const auto& a : args) {
+    if (a == "--") break;
+    if (a == "--help" || a == "-h") return true;
+  }
+  return false;
+}
+
+int usage(IO io, const std::string& msg) {
+  io.err << "dealgraph export: " << msg << " (see --help)\n";
+  return kUsage;
+}
+
+}  // namespace
+
+int cmd_export(const std::vector<std::string>& args, IO io) {
+  if (wants_help(args)) {
+    io.out << kHelp;
+    return kOk;
+  }
+  std::vector<Options::Spec> specs = common_specs();
+  for (const char* name : {"--format", "--out", "--focus", "--depth", "--since", "--until", "--min-amount"})
+    specs.push_back({name, true});
+  specs.push_back({"--type", true, true});
+  specs.push_back({"--no-chips", false});
+  specs.push_back({"--bom", false});
+  Options o(specs);
+  if (!o.parse(args, io.err)) return kUsage;
+
+  const std::string format = o.get("--format", "dot"), out = o.get("--out");
+  const bool diagram = is_diagram_format(format);
+  if (!diagram && format != "jsonld" && format != "csv" && format != "graphml")
+    return usage(io, "unknown format '" + format + "'");
+  if (format == "csv" && out.empty()) return usage(io, "csv writes several files: give --out DIR");
+  if (o.has("--bom") && format != "csv") return usage(io, "--bom is for --format csv");
+  // A PNG or PDF on a terminal is noise and can upset it.
+  if (is_binary_format(format) && out.empty() && &io.out == &std::cout && isatty(STDOUT_FILENO))
+    return usage(io, format + " is binary: give --out FILE or redirect standard output");
+
+  FilterArgs fa;
+  fa.focus = o.get("--focus");
+  fa.depth = o.get("--depth");
+  for (const auto& t : o.all("--type")) fa.types += (fa.types.empty() ? "" : ",") + t;
+  fa.since = o.get("--since");
+  fa.until = o.get("--until");
+  fa.min_amount = o.get("--min-amount");
+  fa.no_chips = o.has("--no-chips");
+  auto filter = parse_filter(fa);
+  if (!filter) return usage(io, filter.error().message);
+
+  Corpus corpus;
+  if (int rc = load_corpus(o, o.positional(), io, &corpus); rc != kOk) return rc;
+  const DealGraph graph = DealGraph::build(corpus);
+  auto view = select(graph, *filter, /*everything_when_unfiltered=*/!diagram);
+  if (!view) {
+    io.err << "dealgraph: " << view.error().message << "\n";
+    return kBadInput;
+  }
+
+  Status written;
+  if (format == "csv") {
+    written = write_dir_atomic(out, to_csv_tables(graph, *view, o.has("--bom")));
+  } else {
+    std::string data;
+    if (diagram) {
+      auto r = render_diagram(graph, *view, format);
+      if (!r) {
+        io.err << "dealgraph: " << r.error().message << "\n";
+        return kBadInput;
+      }
+      data = std::move(*r);
+    } else if (format == "jsonld") {
+      data = dump(to_jsonld(graph, *view), /*pretty=*/true);
+    } else {
+      data = to_graphml(graph, *view);
+    }
+    if (out.empty()) {
+      io.out.write(data.data(), static_cast<std::streamsize>(data.size()));
+      io.out.flush();
+      if (!io.out) written = Error::at("<stdout>", 0, 0, "cannot write");
+    } else {
+      written = write_file_atomic(out, data);
+    }
+  }
+  if (!written) {
+    io.err << "dealgraph: " << written.error().to_string() << "\n";
+    return kBadInput;
+  }
+  return kOk;
+}
+
+}  // namespace dealgraph::cli

@@ -1,0 +1,137 @@
+// dealgraph tag — find and normalize values in text, as JSON Lines.
+#include <ctime>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "cli/options.h"
+#include "extractor/resources.h"
+#include "extractor/text/utf8.h"
+#include "extractor/values/tagger.h"
+#include "extractor/values/value_json.h"
+
+namespace dealgraph::cli {
+
+namespace {
+
+const char kTagHelp[] =
+    "usage: dealgraph tag [--lang ko|en] [--ref YYYY-MM-DD] [--lines] [--rules DIR] [TEXT... | -]\n"
+    "\n"
+    "Finds money, power, quantities, percentages, numbers and dates in TEXT (several\n"
+    "words are joined with spaces) or in standard input ('-' or no TEXT), and writes one\n"
+    "JSON object per value (JSON Lines): kind, value, min/max, currency, unit, per,\n"
+    "from/to, relation, qualifier, start, end (byte offsets in the text), text, rule.\n"
+    "\n"
+    "options:\n"
+    "  --ref DATE   the date relative expressions resolve against ('지난해', 'next\n"
+    "               year', '15일'). Default: today's date from the system clock -- the\n"
+    "               only place dealgraph reads the clock; pass --ref for repeatable output.\n"
+    "  --lang L     ko or en: use only that language's rules (and the shared ones).\n"
+    "  --lines      every input line is a text of its own; each value carries \"line\"\n"
+    "               (1-based) and offsets within its line.\n"
+    "  --rules DIR  overlay a folder laid out like rules/ (DIR/values/money.ko.rules\n"
+    "               replaces the built-in file of that name; new files are added).\n"
+    "  --help       this text.\n"
+    "\n"
+    "exit codes: 0 ok, 1 bad input (invalid UTF-8, bad rule file), 2 usage error.\n";
+
+std::string today() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  char b[16];
+  std::strftime(b, sizeof b, "%Y-%m-%d", &tm);
+  return b;
+}
+
+}  // namespace
+
+int cmd_tag(const std::vector<std::string>& args, IO io) {
+  for (const auto& a : args) {
+    if (a == "--") break;
+    if (a == "--help" || a == "-h") {
+      io.out << kTagHelp;
+      return kOk;
+    }
+  }
+  Options o({{"--lang", true}, {"--ref", true}, {"--lines", false}, {"--rules", true}});
+  if (!o.parse(args, io.err)) return kUsage;
+  const std::string lang = o.get("--lang");
+  if (o.has("--lang") && lang != "ko" && lang != "en") {
+    io.err << "dealgraph tag: --lang must be ko or en, not '" << lang << "'\n";
+    return kUsage;
+  }
+  const std::string ref_text = o.has("--ref") ? o.get("--ref") : today();
+  auto ref = values::parse_iso_date(ref_text);
+  if (!ref) {
+    io.err << "dealgraph tag: --ref must be a date YYYY-MM-DD, not '" << ref_text << "'\n";
+    return kUsage;
+  }
+
+  Resources res = Resources::embedded();
+  if (o.has("--rules")) {
+    Status s = res.overlay_dir(o.get("--rules"), "rules/");
+    if (!s) {
+      io.err << "dealgraph tag: " << s.error().to_string() << "\n";
+      return kBadInput;
+    }
+  }
+  auto tagger = values::Tagger::load(res);
+  if (!tagger) {
+    io.err << "dealgraph tag: " << tagger.error().to_string() << "\n";
+    return kBadInput;
+  }
+
+  // the input: TEXT words, or standard input
+  std::string input;
+  const auto& pos = o.positional();
+  if (pos.empty() || (pos.size() == 1 && pos[0] == "-")) {
+    input.assign(std::istreambuf_iterator<char>(io.in), std::istreambuf_iterator<char>());
+  } else {
+    for (size_t i = 0; i < pos.size(); ++i) {
+      if (pos[i] == "-") {
+        io.err << "dealgraph tag: '-' (standard input) cannot be mixed with TEXT\n";
+        return kUsage;
+      }
+      if (i) input += ' ';
+      input += pos[i];
+    }
+  }
+  const std::string source = pos.empty() || pos[0] == "-" ? "<stdin>" : "<text>";
+  if (size_t bad = utf8::find_invalid(input); bad != std::string::npos) {
+    int line = 0, col = 0;
+    utf8::line_col(input, bad, &line, &col);
+    io.err << "dealgraph tag: " << source << ":" << line << ":" << col << ": invalid UTF-8 at byte offset "
+           << bad << "\n";
+    return kBadInput;
+  }
+  values::TagOptions topt;
+  topt.lang = lang;
+
+  if (o.has("--lines")) {
+    size_t start = 0;
+    int line = 0;
+    while (start < input.size()) {
+      size_t nl = input.find('\n', start);
+      if (nl == std::string::npos) nl = input.size();
+      ++line;
+      std::string_view text(input.data() + start, nl - start);
+      if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+      for (const Value& v : tagger->tag(text, ref, topt)) {
+        nlohmann::json j = values::to_json(v);
+        j["line"] = line;
+        io.out << j.dump() << "\n";
+      }
+      start = nl + 1;
+    }
+  } else {
+    for (const Value& v : tagger->tag(input, ref, topt)) io.out << values::to_json(v).dump() << "\n";
+  }
+  io.out.flush();
+  return kOk;
+}
+
+}  // namespace dealgraph::cli

@@ -1,0 +1,30 @@
+// dealgraph/cli/commands.h — one function per subcommand.
+//
+// Each takes its arguments (after the subcommand word) and streams; data goes
+// to `out`, diagnostics to `err`. Exit codes (docs/cli.md):
+//   0 ok, 1 bad input (unreadable or malformed file, bad rule), 2 usage error.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace dealgraph::cli {
+
+constexpr int kOk = 0;
+constexpr int kBadInput = 1;
+constexpr int kUsage = 2;
+
+struct IO {
+  std::istream& in;
+  std::ostream& out;
+  std::ostream& err;
+};
+
+int cmd_extract(const std::vector<std::string>& args, IO io);
+int cmd_tag(const std::vector<std::string>& args, IO io);
+int cmd_query(const std::vector<std::string>& args, IO io);
+int cmd_export(const std::vector<std::string>& args, IO io);
+int cmd_entities(const std::vector<std::string>& args, IO io);
+
+}  // namespace dealgraph::cli

@@ -1,0 +1,68 @@
+// dealgraph/extractor/deals/deal_extractor.h — typed deals from typed sentences.
+//
+// Each sentence is rewritten once into a "typed sentence": every entity
+// mention becomes a marker ⟦E3:ORG⟧ (ORG, GOV, PER, CHIP, FAC, FUND, PLACE)
+// and every value a marker ⟦V2:MONEY⟧ (MONEY, POWER, DATE, QTY, PCT, NUM),
+// with the text between them — Korean particles included — kept as it is.
+// Deal rules (rules/deals/*.rules) are RE2 patterns over that string whose
+// named groups are roles: (?P<investor>{PARTY}){SUBJ}…(?P<investee>{ORGS}){DAT}…투자.
+// A role group that spans several markers ("A와 B에") yields one party each;
+// for every type but partnership, several parties in one role split the
+// match into one deal per combination. Anaphors (양사, the company) become
+// markers of the article's focus entities before the rules run.
+//
+// What a rule's attributes mean:
+//   type:      the deal type (required)
+//   scope:     any (default) | headline | body
+//   status:    a fixed status; otherwise words from the status table decide
+//   implicit:  a role that, when the rule leaves it empty, gets the article's focus
+//   maker_role: a role that, when empty, gets the maker of the deal's product
+// Amounts, capacities, products and dates attach by position (docs/deals.md).
+//
+// Immutable after load; extract() is const and thread-safe.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extractor/entities/recognizer.h"
+#include "extractor/error.h"
+#include "extractor/model.h"
+#include "extractor/resources.h"
+#include "extractor/rules/rule_set.h"
+
+namespace dealgraph {
+
+// What the deal stage needs to know about an entity id.
+struct EntityFacts {
+  EntityType type = EntityType::Organization;
+  std::string maker;               // for chips
+  std::vector<std::string> flags;  // dictionary flags ("cloud", "country")
+};
+using EntityLookup = std::function<EntityFacts(const std::string& id)>;
+
+struct SentenceTrace {  // for --explain
+  Span span;
+  std::string typed;  // the typed sentence the rules saw
+};
+
+class DealExtractor {
+ public:
+  static Result<DealExtractor> load(const Resources& res);
+
+  // Deals of one article (ids left empty). `mentions` and `values` are the
+  // article's, sorted, with spans into `text`.
+  std::vector<Deal> extract(std::string_view text, const Article& article,
+                            const std::vector<FoundMention>& mentions, const std::vector<Value>& values,
+                            const EntityLookup& lookup, std::vector<SentenceTrace>* trace = nullptr) const;
+
+  // Sentence spans of a region, by the rules in rules/deals/sentences.rules.
+  std::vector<Span> sentences(std::string_view text, Span region) const;
+
+ private:
+  rules::RuleSet rules_;
+};
+
+}  // namespace dealgraph

@@ -1,0 +1,208 @@
+#include "extractor/pipeline.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "extractor/deals/deal_extractor.h"
+#include "extractor/entities/dictionary.h"
+#include "extractor/entities/recognizer.h"
+#include "extractor/reader/reader.h"
+#include "extractor/values/tagger.h"
+
+namespace dealgraph {
+
+struct Pipeline::Impl {
+  PipelineOptions opt;
+  Reader reader;
+  values::Tagger tagger;
+  std::unique_ptr<Dictionary> dict;  // the recognizer points into it
+  std::unique_ptr<EntityRecognizer> recognizer;
+  DealExtractor deals;
+};
+
+Pipeline::Pipeline(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Pipeline::Pipeline(Pipeline&&) noexcept = default;
+Pipeline& Pipeline::operator=(Pipeline&&) noexcept = default;
+Pipeline::~Pipeline() = default;
+
+Result<Pipeline> Pipeline::load(const Resources& res, const PipelineOptions& opt) {
+  auto reader = Reader::load(res);
+  if (!reader) return reader.error();
+  auto tagger = values::Tagger::load(res);
+  if (!tagger) return tagger.error();
+  auto dict = Dictionary::load(res);
+  if (!dict) return dict.error();
+  auto owned = std::make_unique<Dictionary>(std::move(*dict));
+  auto rec = EntityRecognizer::load(res, *owned);
+  if (!rec) return rec.error();
+  auto deals = DealExtractor::load(res);
+  if (!deals) return deals.error();
+  if (!opt.fallback_ref.empty() && !values::parse_iso_date(opt.fallback_ref)) {
+    Error e;
+    e.message = "reference date must be YYYY-MM-DD";
+    e.fragment = opt.fallback_ref;
+    return e;
+  }
+  auto impl = std::unique_ptr<Impl>(new Impl{opt, std::move(*reader), std::move(*tagger), std::move(owned),
+                                             std::make_unique<EntityRecognizer>(std::move(*rec)),
+                                             std::move(*deals)});
+  return Pipeline(std::move(impl));
+}
+
+namespace {
+
+void add_unique(std::vector<std::string>& v, const std::string& s) {
+  if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
+}
+
+}  // namespace
+
+Status Pipeline::add_file(const std::string& source, std::string raw, Corpus* corpus) const {
+  auto doc = impl_->reader.read(source, raw);
+  if (!doc) return doc.error();
+  const std::string& text = doc->text;
+  const Dictionary& dict = *impl_->dict;
+  Corpus add;  // built aside so a failure leaves `corpus` unchanged
+  const size_t first = corpus->articles.size();
+  for (size_t k = 0; k < doc->articles.size(); ++k) {
+    Article a = doc->articles[k];
+    a.id = "A" + std::to_string(first + k + 1);
+    std::optional<values::CivilDate> ref;
+    if (a.date) ref = values::parse_iso_date(*a.date);
+    if (!ref && !impl_->opt.fallback_ref.empty()) ref = values::parse_iso_date(impl_->opt.fallback_ref);
+
+    // values, region by region
+    std::vector<Span> regions;
+    if (a.headline_span.size()) regions.push_back(a.headline_span);
+    for (const auto& p : a.paragraphs) regions.push_back(p);
+    std::vector<Value> vals;
+    for (const auto& r : regions) {
+      for (Value v : impl_->tagger.tag(std::string_view(text).substr(r.start, r.size()), ref)) {
+        v.span.start += r.start;
+        v.span.end += r.start;
+        v.article = a.id;
+        vals.push_back(std::move(v));
+      }
+    }
+    // entities
+    ArticleEntities found = impl_->recognizer->find(text, a);
+    auto lookup = [&](const std::string& id) {
+      EntityFacts f;
+      if (int i = dict.find_id(id); i >= 0) {
+        const DictEntry& e = dict.entries()[i];
+        f.type = e.type;
+        f.maker = e.maker;
+        f.flags = e.flags;
+      } else if (auto d = found.discovered.find(id); d != found.discovered.end()) {
+        f.type = d->second.type;
+        f.maker = d->second.maker;
+      }
+      return f;
+    };
+    std::vector<Deal> deals = impl_->deals.extract(text, a, found.mentions, vals, lookup);
+    // A country used as a place word is not a mention, unless a deal uses it.
+    std::set<std::string> in_deals;
+    for (const auto& d : deals)
+      for (const auto& p : d.parties) in_deals.insert(p.entity);
+    for (const auto& m : found.mentions) {
+      if (m.weak && !in_deals.count(m.entity)) continue;
+      Entity& e = add.entities[m.entity];
+      if (e.id.empty()) {
+        e.id = m.entity;
+        if (int i = dict.find_id(m.entity); i >= 0) {
+          const DictEntry& de = dict.entries()[i];
+          e.type = de.type;
+          e.name = de.name;
+          e.aliases = de.aliases;
+          e.ticker = de.ticker;
+          e.wikidata = de.wikidata;
+          e.country = de.country;
+          e.maker = de.maker;
+          e.flags = de.flags;
+          e.source = "dictionary";
+        } else if (auto d = found.discovered.find(m.entity); d != found.discovered.end()) {
+          e.type = d->second.type;
+          e.name = d->second.name;
+          e.aliases = d->second.aliases;
+          e.maker = d->second.maker;
+          e.source = "rule";
+        }
+      }
+      e.mentions.push_back({a.id, m.span, std::string(text.substr(m.span.start, m.span.size())), m.rule});
+      add_unique(e.aliases, std::string(text.substr(m.span.start, m.span.size())));
+    }
+    // Makers of the chips found are entities too (the graph links chip -> maker).
+    for (auto& d : deals) add.deals.push_back(std::move(d));
+    for (auto& v : vals) add.values.push_back(std::move(v));
+    add.articles.push_back(std::move(a));
+  }
+  // Merge into the corpus.
+  for (auto& a : add.articles) corpus->articles.push_back(std::move(a));
+  for (auto& [id, e] : add.entities) {
+    Entity& into = corpus->entities[id];
+    if (into.id.empty()) {
+      into = std::move(e);
+      continue;
+    }
+    for (auto& m : e.mentions) into.mentions.push_back(std::move(m));
+    for (const auto& al : e.aliases) add_unique(into.aliases, al);
+    if (into.maker.empty()) into.maker = e.maker;
+  }
+  for (auto& d : add.deals) corpus->deals.push_back(std::move(d));
+  for (auto& v : add.values) corpus->values.push_back(std::move(v));
+  return {};
+}
+
+namespace {
+
+bool same_money(const Money& a, const Money& b) {
+  if (a.currency != b.currency) return false;
+  auto lo = [](const Money& m) { return m.amount.value ? *m.amount.value : m.amount.min.value_or(0); };
+  auto hi = [](const Money& m) { return m.amount.value ? *m.amount.value : m.amount.max.value_or(0); };
+  return lo(a) <= hi(b) * 1.001 && lo(b) <= hi(a) * 1.001;
+}
+
+}  // namespace
+
+void Pipeline::finish(Corpus* c) const {
+  std::map<std::string, size_t> article_order;
+  for (size_t i = 0; i < c->articles.size(); ++i) article_order[c->articles[i].id] = i;
+  std::stable_sort(c->deals.begin(), c->deals.end(), [&](const Deal& a, const Deal& b) {
+    size_t x = article_order[a.article], y = article_order[b.article];
+    if (x != y) return x < y;
+    if (a.evidence.span.start != b.evidence.span.start) return a.evidence.span.start < b.evidence.span.start;
+    if (a.type != b.type) return a.type < b.type;
+    return a.parties < b.parties;
+  });
+  for (size_t i = 0; i < c->deals.size(); ++i) c->deals[i].id = "D" + std::to_string(i + 1);
+  // The same deal in several articles: same type and parties. A different
+  // figure for it is a conflict worth a reader's look.
+  for (size_t i = 0; i < c->deals.size(); ++i) {
+    for (size_t j = 0; j < c->deals.size(); ++j) {
+      if (i == j) continue;
+      Deal& a = c->deals[i];
+      const Deal& b = c->deals[j];
+      if (a.article == b.article || a.type != b.type || a.parties != b.parties) continue;
+      a.same_as.push_back(b.id);
+      if (a.amount && b.amount && !same_money(*a.amount, *b.amount)) a.conflicts.push_back(b.id);
+    }
+  }
+  std::stable_sort(c->values.begin(), c->values.end(), [&](const Value& a, const Value& b) {
+    size_t x = article_order[a.article], y = article_order[b.article];
+    if (x != y) return x < y;
+    return a.span < b.span;
+  });
+  for (auto& [id, e] : c->entities) {
+    std::sort(e.aliases.begin(), e.aliases.end());
+    e.aliases.erase(std::unique(e.aliases.begin(), e.aliases.end()), e.aliases.end());
+    e.aliases.erase(std::remove(e.aliases.begin(), e.aliases.end(), e.name), e.aliases.end());
+    std::stable_sort(e.mentions.begin(), e.mentions.end(), [&](const Mention& a, const Mention& b) {
+      size_t x = article_order[a.article], y = article_order[b.article];
+      if (x != y) return x < y;
+      return a.span < b.span;
+    });
+  }
+}
+
+}  // namespace dealgraph

@@ -1,0 +1,50 @@
+// dealgraph/extractor/reader/reader.h — splits an input file into articles.
+//
+// Understands (docs/reader.md, rules/reader/layout.rules):
+//   - the monthly brief: title block, a "Top N Headlines" table of contents
+//     (not articles), then per article a headline line, a date line
+//     (2026. 02. 24), a "Content" label, paragraphs, a "URL" label and the
+//     URL (bare or in <...>); the same with English words;
+//   - a newspaper digest: headline, date line (2025-10-06 or 2025.10.06),
+//     paragraphs, "출처: URL" as the last line;
+//   - plain text with none of that: one article, no date, no URL.
+//
+//   auto layout = Reader::load(resources);          // once
+//   auto doc = layout->read("brief.txt", bytes);    // per file
+//   if (!doc) print(doc.error());                   // file:byte N: invalid UTF-8
+//
+// Decoding comes first and all offsets index the decoded text (`text`): a
+// UTF-8 byte-order mark is dropped, CR LF becomes LF, and Markdown escapes
+// (\$, \*, \_ ...) lose their backslash. Immutable and thread-safe after load.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "extractor/error.h"
+#include "extractor/model.h"
+#include "extractor/resources.h"
+#include "extractor/rules/rule_set.h"
+
+namespace dealgraph {
+
+struct ReadDocument {
+  std::string source;
+  std::string text;               // decoded text every span indexes
+  std::vector<Article> articles;  // ids "A1", "A2"... in reading order
+};
+
+// Decodes raw bytes as described above. Errors: empty input, a NUL byte
+// (binary file), invalid UTF-8 — each with the byte offset in `raw`.
+Result<std::string> decode_text(const std::string& source, const std::string& raw);
+
+class Reader {
+ public:
+  static Result<Reader> load(const Resources& res);
+  Result<ReadDocument> read(const std::string& source, const std::string& raw) const;
+
+ private:
+  rules::RuleSet rules_;
+};
+
+}  // namespace dealgraph

@@ -1,0 +1,46 @@
+// dealgraph/extractor/resources.h — the rule and dictionary files, by path.
+//
+// The rules/ and data/dictionary/ trees are embedded in the binary at build
+// time, so `dealgraph` runs from anywhere. A user can edit rules without a
+// recompile: `--rules DIR` overlays a folder laid out like rules/ (a file with
+// the same relative path replaces the embedded one, a new file is added), and
+// `--dict FILE` adds a dictionary file.
+//
+// Paths are relative to the source tree, with '/' separators:
+// "rules/values/money.ko.rules", "data/dictionary/organizations.tsv".
+// Thread-safety: a plain value.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "extractor/error.h"
+
+namespace dealgraph {
+
+class Resources {
+ public:
+  // The files built into this binary.
+  static Resources embedded();
+
+  // Reads every regular file below `dir` (recursively) and stores it as
+  // `prefix` + relative path, replacing an existing entry.
+  Status overlay_dir(const std::string& dir, const std::string& prefix);
+  // Reads one file and stores it under `path`.
+  Status add_file(const std::string& file, const std::string& path);
+  void put(const std::string& path, std::string text) { files_[path] = std::move(text); }
+
+  // Entries whose path starts with `folder` + "/" and ends with `suffix`, sorted by path.
+  std::vector<std::pair<std::string, std::string>> list(const std::string& folder,
+                                                        const std::string& suffix) const;
+  const std::string* find(const std::string& path) const;
+
+ private:
+  std::map<std::string, std::string> files_;
+};
+
+// Reads a whole file; an Error names the file when it cannot be read.
+Result<std::string> read_file(const std::string& path);
+
+}  // namespace dealgraph

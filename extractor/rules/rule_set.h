@@ -1,0 +1,119 @@
+// dealgraph/extractor/rules/rule_set.h — rules as plain text.
+//
+// Every extractor's language knowledge lives in rule files under rules/. One
+// rule set is all the `*.rules` files of one folder (rules/values/,
+// rules/deals/, ...), read in path order. A file has three kinds of entry, in
+// the manner of HeidelTime:
+//
+//   # a comment
+//   piece number = \d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?
+//
+//   table currency            # a lookup table: "key = value" lines up to "end"
+//     달러 = USD
+//     미 달러 = USD
+//     엔                       # a key without a value is a word list entry
+//   end
+//
+//   rule money.ko.unit        # a rule: indented "key: value" lines follow
+//     pattern: (?P<num>{number})\s*(?P<cur>{currency})
+//     kind: money
+//
+// In a pattern (and in a piece), {name} stands for the piece `name` (wrapped
+// in a non-capturing group) or, for a table, the alternation of its keys,
+// longest first, regex-escaped. A regex quantifier such as {2,3} is left
+// alone: references start with a letter. Rules are compiled with RE2 once at
+// load; an unknown reference, a duplicate name or an RE2 error is an Error
+// naming file:line:column, the rule and the offending fragment.
+//
+// What a rule's attributes mean is up to the extractor that uses the set; the
+// set only checks the shape. Ownership: a RuleSet owns its compiled regexes;
+// it is immutable after load and safe to share between threads.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "extractor/error.h"
+#include "extractor/resources.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace dealgraph::rules {
+
+struct Table {
+  std::string name;
+  std::string file;
+  int line = 0;
+  std::vector<std::pair<std::string, std::string>> entries;  // in file order
+  std::map<std::string, std::string> index;                  // key -> value
+
+  // Exact lookup; nullptr when absent.
+  const std::string* find(std::string_view key) const;
+  // Lookup ignoring ASCII case and collapsing runs of white space.
+  const std::string* find_loose(std::string_view key) const;
+  // Longest key that `text` starts with, or 0 when none.
+  size_t longest_prefix(std::string_view text, std::string* value = nullptr) const;
+  // Longest key that `text` ends with, or 0 when none.
+  size_t longest_suffix(std::string_view text, std::string* value = nullptr) const;
+
+  std::map<std::string, std::string> loose_index;
+};
+
+struct Rule {
+  std::string name;
+  std::string file;
+  int line = 0;
+  std::string pattern;   // as written
+  std::string expanded;  // after piece/table expansion
+  std::map<std::string, std::string> attrs;  // every "key: value" except pattern
+  std::shared_ptr<const re2::RE2> re;
+
+  // attrs value or `fallback`.
+  std::string attr(const std::string& key, const std::string& fallback = "") const;
+};
+
+struct LoadOptions {
+  bool case_insensitive = false;      // compile every pattern with (?i)
+  bool longest_match = false;         // RE2 leftmost-longest instead of leftmost-first
+  long long max_mem = 64LL << 20;     // RE2 memory budget per rule
+};
+
+class RuleSet {
+ public:
+  // Parses and compiles every "<folder>/*.rules" resource, in path order.
+  static Result<RuleSet> load(const Resources& res, const std::string& folder,
+                              const LoadOptions& opt = {});
+  // Parses and compiles the given files (path, text), in the order given.
+  static Result<RuleSet> from_files(const std::vector<std::pair<std::string, std::string>>& files,
+                                    const LoadOptions& opt = {});
+
+  const std::vector<Rule>& rules() const { return rules_; }
+  const Table* table(const std::string& name) const;
+  // A table that must exist; used by extractors after checking at load.
+  const Table& need_table(const std::string& name) const;
+  bool has_piece(const std::string& name) const { return pieces_.count(name) > 0; }
+
+  // Expands {references} in `pattern` (errors name `file`:`line`).
+  Result<std::string> expand(const std::string& pattern, const std::string& file, int line,
+                             int column) const;
+
+ private:
+  struct Piece {
+    std::string body;
+    std::string file;
+    int line = 0;
+  };
+  Result<std::string> expand_inner(const std::string& pattern, const std::string& file, int line,
+                                   int column, int depth) const;
+  std::map<std::string, Piece> pieces_;
+  std::map<std::string, Table> tables_;
+  std::vector<Rule> rules_;
+};
+
+}  // namespace dealgraph::rules

@@ -1,0 +1,415 @@
+#include "extractor/values/dates.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+namespace dealgraph::values {
+
+// Howard Hinnant's civil calendar algorithms.
+long long days_from_civil(int y, int m, int d) {
+  y -= m <= 2;
+  const long long era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<long long>(doe) - 719468;
+}
+
+CivilDate civil_from_days(long long z) {
+  z += 719468;
+  const long long era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long long y = static_cast<long long>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  return CivilDate{static_cast<int>(y + (m <= 2)), static_cast<int>(m), static_cast<int>(d)};
+}
+
+int days_in_month(int y, int m) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12) return 0;
+  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
+  return kDays[m - 1];
+}
+
+int iso_weekday(const CivilDate& d) {
+  long long z = days_from_civil(d.year, d.month, d.day);
+  // 1970-01-01 was a Thursday (4)
+  long long w = ((z % 7) + 7 + 3) % 7;  // 0 = Monday
+  return static_cast<int>(w) + 1;
+}
+
+CivilDate add_days(const CivilDate& d, long long n) {
+  return civil_from_days(days_from_civil(d.year, d.month, d.day) + n);
+}
+
+CivilDate add_months(const CivilDate& d, int n) {
+  long long idx = static_cast<long long>(d.year) * 12 + (d.month - 1) + n;
+  int y = static_cast<int>(idx >= 0 ? idx / 12 : (idx - 11) / 12);
+  int m = static_cast<int>(idx - static_cast<long long>(y) * 12) + 1;
+  int day = d.day;
+  if (day > days_in_month(y, m)) day = days_in_month(y, m);
+  return CivilDate{y, m, day};
+}
+
+std::optional<CivilDate> parse_iso_date(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  auto num = [&](size_t a, size_t n, int* out) {
+    int v = 0;
+    for (size_t i = a; i < a + n; ++i) {
+      if (s[i] < '0' || s[i] > '9') return false;
+      v = v * 10 + (s[i] - '0');
+    }
+    *out = v;
+    return true;
+  };
+  CivilDate d;
+  if (!num(0, 4, &d.year) || !num(5, 2, &d.month) || !num(8, 2, &d.day)) return std::nullopt;
+  if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > days_in_month(d.year, d.month)) return std::nullopt;
+  return d;
+}
+
+namespace {
+
+std::string fmt_y(int y) {
+  char b[16];
+  std::snprintf(b, sizeof b, "%04d", y);
+  return b;
+}
+std::string fmt_ym(int y, int m) {
+  char b[16];
+  std::snprintf(b, sizeof b, "%04d-%02d", y, m);
+  return b;
+}
+std::string fmt_ymd(int y, int m, int d) {
+  char b[24];
+  std::snprintf(b, sizeof b, "%04d-%02d-%02d", y, m, d);
+  return b;
+}
+std::string fmt(const CivilDate& d) { return fmt_ymd(d.year, d.month, d.day); }
+
+CivilDate week_start(const CivilDate& d) { return add_days(d, -(iso_weekday(d) - 1)); }
+
+CivilDate shift(const CivilDate& d, char unit, long long n) {
+  switch (unit) {
+    case 'y': return add_months(d, static_cast<int>(12 * n));
+    case 'q': return add_months(d, static_cast<int>(3 * n));
+    case 'm': return add_months(d, static_cast<int>(n));
+    case 'w': return add_days(d, 7 * n);
+    default: return add_days(d, n);
+  }
+}
+
+// The period of `unit` that lies `k` periods from the one holding `ref`:
+// its first and last, formatted at the unit's grain.
+std::pair<std::string, std::string> period(const CivilDate& ref, char unit, long long k) {
+  switch (unit) {
+    case 'y': {
+      std::string y = fmt_y(ref.year + static_cast<int>(k));
+      return {y, y};
+    }
+    case 'q': {
+      long long idx = static_cast<long long>(ref.year) * 4 + (ref.month - 1) / 3 + k;
+      int y = static_cast<int>(idx >= 0 ? idx / 4 : (idx - 3) / 4);
+      int q = static_cast<int>(idx - static_cast<long long>(y) * 4);
+      return {fmt_ym(y, q * 3 + 1), fmt_ym(y, q * 3 + 3)};
+    }
+    case 'm': {
+      CivilDate c = add_months(CivilDate{ref.year, ref.month, 1}, static_cast<int>(k));
+      std::string m = fmt_ym(c.year, c.month);
+      return {m, m};
+    }
+    case 'w': {
+      CivilDate s = add_days(week_start(ref), 7 * k);
+      return {fmt(s), fmt(add_days(s, 6))};
+    }
+    default: {
+      std::string d = fmt(add_days(ref, k));
+      return {d, d};
+    }
+  }
+}
+
+bool is_int(double v) { return v == std::floor(v) && v >= 0 && v < 10000; }
+
+}  // namespace
+
+std::string format_iso_date(const CivilDate& d) { return fmt(d); }
+
+std::optional<DateValue> resolve_date(const DateParts& p, const std::optional<CivilDate>& ref) {
+  DateValue out;
+  out.relation = p.relation;
+
+  // ---- a count of units: 향후 5년간, 지난 2달, 3주 전, 삼년안에
+  if (p.n) {
+    if (!ref || !p.unit || !is_int(*p.n) || *p.n < 1) return std::nullopt;
+    long long n = static_cast<long long>(*p.n);
+    long long n2 = n;
+    if (p.n2) {
+      if (!is_int(*p.n2) || *p.n2 < *p.n) return std::nullopt;
+      n2 = static_cast<long long>(*p.n2);
+    }
+    const CivilDate& r = *ref;
+    if (p.dir == "ago") {
+      out.value = fmt(shift(r, p.unit, -n));
+    } else if (p.dir == "later" || p.dir == "within") {
+      out.value = fmt(shift(r, p.unit, n2));
+      if (p.dir == "within" && out.relation.empty()) out.relation = "by";
+    } else if (p.dir == "past") {
+      out.from = period(r, p.unit, -n2).first;
+      out.to = period(r, p.unit, -1).second;
+    } else if (p.dir == "next") {
+      out.from = period(r, p.unit, 1).first;
+      out.to = period(r, p.unit, n2).second;
+    } else if (p.dir == "ahead") {
+      out.from = period(r, p.unit, 0).first;
+      out.to = period(r, p.unit, n2).second;
+    } else {
+      return std::nullopt;  // a bare duration is not a date
+    }
+    return out;
+  }
+
+  // ---- a holiday: its next occurrence (or the given year's)
+  if (!p.holiday.empty()) {
+    int mm = std::atoi(p.holiday.substr(0, 2).c_str()), dd = std::atoi(p.holiday.substr(3, 2).c_str());
+    if (p.year) {
+      if (dd > days_in_month(*p.year, mm)) return std::nullopt;
+      out.value = fmt_ymd(*p.year, mm, dd);
+      return out;
+    }
+    if (!ref) return std::nullopt;
+    int y = ref->year;
+    auto before = [&](int yy) { return days_from_civil(yy, mm, dd) < days_from_civil(ref->year, ref->month, ref->day); };
+    if (p.dir == "past") {
+      if (!before(y)) --y;
+    } else if (before(y)) {
+      ++y;
+    }
+    out.value = fmt_ymd(y, mm, dd);
+    return out;
+  }
+
+  // ---- a season
+  if (!p.season.empty()) {
+    int sm = 0, sd = 0, em = 0, ed = 0;
+    if (std::sscanf(p.season.c_str(), "%d-%d %d-%d", &sm, &sd, &em, &ed) != 4) return std::nullopt;
+    bool wraps = em < sm;
+    int y;
+    if (p.year) {
+      y = *p.year;
+    } else {
+      if (!ref) return std::nullopt;
+      y = ref->year;
+      if (wraps && (ref->month < em || (ref->month == em && ref->day <= ed))) --y;
+      if (p.dir == "next") ++y;
+      if (p.dir == "past") --y;
+    }
+    out.from = fmt_ymd(y, sm, sd);
+    out.to = fmt_ymd(wraps ? y + 1 : y, em, ed);
+    return out;
+  }
+
+  const bool need_ref = !p.year;
+  if (need_ref && !ref) return std::nullopt;
+  const CivilDate r = ref ? *ref : CivilDate{*p.year, 1, 1};
+  enum Grain { None, Year, Quarter, Month, Week, Day } grain = None;
+  int Y = r.year, M = r.month, D = r.day;
+  bool year_set = false, month_set = false;
+  std::optional<int> quarter = p.quarter;
+  CivilDate wk{};
+
+  switch (p.rel_unit) {
+    case 'y':
+      Y = r.year + p.rel_offset;
+      grain = Year;
+      year_set = true;
+      break;
+    case 'q': {
+      long long idx = static_cast<long long>(r.year) * 4 + (r.month - 1) / 3 + p.rel_offset;
+      Y = static_cast<int>(idx >= 0 ? idx / 4 : (idx - 3) / 4);
+      quarter = static_cast<int>(idx - static_cast<long long>(Y) * 4) + 1;
+      year_set = true;
+      grain = Quarter;
+      break;
+    }
+    case 'm': {
+      CivilDate c = add_months(CivilDate{r.year, r.month, 1}, p.rel_offset);
+      Y = c.year;
+      M = c.month;
+      grain = Month;
+      year_set = month_set = true;
+      break;
+    }
+    case 'w':
+      wk = add_days(week_start(r), 7LL * p.rel_offset);
+      grain = Week;
+      break;
+    case 'd': {
+      CivilDate c = add_days(r, p.rel_offset);
+      Y = c.year;
+      M = c.month;
+      D = c.day;
+      grain = Day;
+      year_set = month_set = true;
+      break;
+    }
+    default:
+      break;
+  }
+  if (p.year) {
+    Y = *p.year;
+    year_set = true;
+    if (grain == None) grain = Year;
+  }
+  if (p.month) {
+    M = *p.month;
+    if (M < 1 || M > 12) return std::nullopt;
+    if (!year_set) {
+      Y = r.year;
+      if (p.dir == "past" && M >= r.month) --Y;
+      if (p.dir == "next" && M <= r.month) ++Y;
+    }
+    year_set = month_set = true;
+    grain = Month;
+  }
+  if (p.day) {
+    D = *p.day;
+    if (D < 1 || D > 31) return std::nullopt;
+    if (!month_set && grain != Week) {
+      // a day of the month alone: this month, or the nearest month that fits
+      CivilDate base{r.year, r.month, 1};
+      auto fits = [&](int k, CivilDate* c) {
+        CivilDate m = add_months(base, k);
+        if (D > days_in_month(m.year, m.month)) return false;
+        *c = CivilDate{m.year, m.month, D};
+        return true;
+      };
+      CivilDate c{};
+      bool found = false;
+      if (p.weekday && *p.weekday > 0) {
+        long long best = 1LL << 40;
+        for (int k : {0, -1, 1}) {
+          CivilDate t;
+          if (fits(k, &t) && iso_weekday(t) == *p.weekday) {
+            long long dist = std::llabs(days_from_civil(t.year, t.month, t.day) - days_from_civil(r.year, r.month, r.day));
+            if (dist < best) {
+              best = dist;
+              c = t;
+              found = true;
+            }
+          }
+        }
+      }
+      if (!found) {
+        int k = 0;
+        if (p.dir == "next") k = D >= r.day ? 0 : 1;
+        else k = D <= r.day ? 0 : -1;
+        if (!fits(k, &c)) return std::nullopt;
+      }
+      Y = c.year;
+      M = c.month;
+    } else if (grain == Week) {
+      return std::nullopt;
+    }
+    if (D > days_in_month(Y, M)) return std::nullopt;
+    grain = Day;
+  } else if (p.weekday) {
+    int wd = *p.weekday;
+    CivilDate c{};
+    if (p.ordinal) {
+      int dim = days_in_month(Y, M);
+      int ord = *p.ordinal;
+      if (wd == 0) {
+        int day = ord < 0 ? dim + 1 + ord : ord;
+        if (day < 1 || day > dim) return std::nullopt;
+        c = CivilDate{Y, M, day};
+      } else if (ord > 0) {
+        int first = 1 + (wd - iso_weekday(CivilDate{Y, M, 1}) + 7) % 7;
+        int day = first + 7 * (ord - 1);
+        if (day > dim) return std::nullopt;
+        c = CivilDate{Y, M, day};
+      } else {
+        int last = dim - (iso_weekday(CivilDate{Y, M, dim}) - wd + 7) % 7;
+        int day = last + 7 * (ord + 1);
+        if (day < 1) return std::nullopt;
+        c = CivilDate{Y, M, day};
+      }
+    } else if (wd == 0) {
+      return std::nullopt;
+    } else if (grain == Week) {
+      c = add_days(wk, wd - 1);
+    } else {
+      int w0 = iso_weekday(r);
+      if (p.dir == "past") {
+        int back = (w0 - wd + 7) % 7;
+        if (back == 0) back = 7;
+        c = add_days(r, -back);
+      } else {
+        int ahead = (wd - w0 + 7) % 7;
+        if (ahead == 0 && p.dir != "this") ahead = 7;
+        c = add_days(r, ahead);
+      }
+    }
+    Y = c.year;
+    M = c.month;
+    D = c.day;
+    grain = Day;
+  } else if (p.ordinal) {
+    return std::nullopt;
+  }
+
+  if (quarter) {
+    int q = *quarter;
+    if (q < 1 || q > 4) return std::nullopt;
+    out.from = fmt_ym(Y, q * 3 - 2);
+    out.to = fmt_ym(Y, q * 3);
+  } else if (p.half) {
+    int h = *p.half;
+    if (h < 1 || h > 2) return std::nullopt;
+    out.from = fmt_ym(Y, h == 1 ? 1 : 7);
+    out.to = fmt_ym(Y, h == 1 ? 6 : 12);
+  } else {
+    if (grain == Year && (p.part == "start" || p.part == "end")) {
+      M = p.part == "start" ? 1 : 12;
+      grain = Month;
+    }
+    switch (grain) {
+      case None: return std::nullopt;
+      case Year: out.value = fmt_y(Y); break;
+      case Quarter: return std::nullopt;  // handled above
+      case Month: out.value = fmt_ym(Y, M); break;
+      case Week:
+        out.from = fmt(wk);
+        out.to = fmt(add_days(wk, 6));
+        break;
+      case Day: out.value = fmt_ymd(Y, M, D); break;
+    }
+  }
+
+  // ---- the end of a span
+  if (p.year2 || p.month2 || p.day2) {
+    int Y2 = p.year2 ? *p.year2 : Y;
+    int M2 = p.month2 ? *p.month2 : M;
+    if (M2 < 1 || M2 > 12) return std::nullopt;
+    std::string start = out.value.empty() ? out.from : out.value;
+    if (p.day2) {
+      if (grain != Day || *p.day2 < 1 || *p.day2 > days_in_month(Y2, M2)) return std::nullopt;
+      out.to = fmt_ymd(Y2, M2, *p.day2);
+    } else if (p.month2) {
+      out.to = fmt_ym(Y2, M2);
+    } else {
+      out.to = fmt_y(Y2);
+    }
+    if (out.to < start) return std::nullopt;
+    out.from = start;
+    out.value.clear();
+  }
+  return out;
+}
+
+}  // namespace dealgraph::values

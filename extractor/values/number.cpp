@@ -1,0 +1,324 @@
+#include "extractor/values/number.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+
+#include "extractor/rules/rule_set.h"
+
+namespace dealgraph::values {
+
+namespace {
+
+bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+std::string fold(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+// Reads \d+(,\d{3})*(\.\d+)? at s[i]; returns the length (0 when none) and the digits without commas.
+size_t read_digits(std::string_view s, size_t i, std::string* clean) {
+  size_t j = i;
+  clean->clear();
+  while (j < s.size() && is_digit(s[j])) *clean += s[j++];
+  if (j == i) return 0;
+  // thousands groups
+  while (j + 3 < s.size() && s[j] == ',' && is_digit(s[j + 1]) && is_digit(s[j + 2]) && is_digit(s[j + 3]) &&
+         (j + 4 >= s.size() || !is_digit(s[j + 4]))) {
+    clean->append(s.substr(j + 1, 3));
+    j += 4;
+  }
+  if (j + 1 < s.size() && s[j] == '.' && is_digit(s[j + 1])) {
+    *clean += '.';
+    ++j;
+    while (j < s.size() && is_digit(s[j])) *clean += s[j++];
+  }
+  return j - i;
+}
+
+}  // namespace
+
+std::string squeeze(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+    // U+00A0 no-break space
+    if (static_cast<unsigned char>(c) == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+      ++i;
+      continue;
+    }
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    out += c;
+  }
+  return out;
+}
+
+WordTable::WordTable(const rules::Table& t) {
+  for (const auto& [k, v] : t.entries) {
+    map_.emplace(squeeze(k), v);
+    by_length_.emplace_back(fold(k), v);
+  }
+  std::stable_sort(by_length_.begin(), by_length_.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+}
+
+const std::string* WordTable::find(std::string_view key) const {
+  auto it = map_.find(squeeze(key));
+  return it == map_.end() ? nullptr : &it->second;
+}
+
+size_t WordTable::longest_prefix(std::string_view s, const std::string** value) const {
+  std::string f = fold(s.substr(0, 64));
+  for (const auto& [k, v] : by_length_) {
+    if (k.size() <= f.size() && f.compare(0, k.size(), k) == 0) {
+      if (is_ascii_alpha(k.back()) && k.size() < s.size() && is_ascii_alpha(s[k.size()])) continue;
+      if (value) *value = &v;
+      return k.size();
+    }
+  }
+  return 0;
+}
+
+std::optional<double> parse_decimal(std::string_view s) {
+  std::string clean;
+  size_t n = read_digits(s, 0, &clean);
+  if (n == 0 || n != s.size()) return std::nullopt;
+  return std::strtod(clean.c_str(), nullptr);
+}
+
+Result<NumberParser> NumberParser::from(
+    const rules::RuleSet& set, const std::function<int(const rules::Table&, const std::string&)>& line_of) {
+  NumberParser p;
+  struct Spec {
+    const char* table;
+    Word::Kind kind;
+  };
+  const Spec specs[] = {{"num_word", Word::Value},       {"num_multiplier", Word::Multiplier},
+                        {"num_scale", Word::Scale},      {"num_point", Word::Point},
+                        {"num_minus", Word::Minus},      {"num_vague", Word::Vague},
+                        {"num_filler", Word::Filler}};
+  for (const auto& sp : specs) {
+    const rules::Table* t = set.table(sp.table);
+    if (!t) return Error::at("rules/values", 0, 0, std::string("missing table '") + sp.table + "' (the number parser needs it)");
+    for (const auto& [k, v] : t->entries) {
+      Word w{sp.kind, 0, 0};
+      auto bad = [&](const char* what) {
+        return Error::at(t->file, line_of(*t, k), 1,
+                         std::string("table ") + sp.table + ": " + what, k + " = " + v);
+      };
+      if (sp.kind == Word::Value || sp.kind == Word::Multiplier || sp.kind == Word::Scale) {
+        char* end = nullptr;
+        w.v = std::strtod(v.c_str(), &end);
+        if (v.empty() || *end != '\0' || !(w.v >= 0)) return bad("expected a number");
+      } else if (sp.kind == Word::Vague) {
+        char* end = nullptr;
+        w.v = std::strtod(v.c_str(), &end);
+        char* end2 = nullptr;
+        w.v2 = std::strtod(end, &end2);
+        if (end == v.c_str() || end2 == end || *end2 != '\0' || !(w.v2 > w.v))
+          return bad("expected 'LOW HIGH' with LOW < HIGH");
+      }
+      p.words_.emplace_back(fold(k), w);
+    }
+  }
+  std::stable_sort(p.words_.begin(), p.words_.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  return p;
+}
+
+std::optional<ParsedNumber> NumberParser::parse(std::string_view s) const {
+  // tokens: (word, digits value or NaN); digit runs are Value tokens with their text kept
+  struct Tok {
+    Word w;
+    bool digits = false;
+    std::string text;  // digits without commas
+  };
+  std::vector<Tok> toks;
+  std::string low = fold(s);
+  size_t i = 0;
+  while (i < s.size()) {
+    char c = s[i];
+    if (c == ' ' || c == '\t' || c == ',' || c == '\n') {
+      ++i;
+      continue;
+    }
+    if (static_cast<unsigned char>(c) == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+      i += 2;
+      continue;
+    }
+    if (is_digit(c)) {
+      Tok t;
+      size_t n = read_digits(s, i, &t.text);
+      t.w = Word{Word::Value, std::strtod(t.text.c_str(), nullptr), 0};
+      t.digits = true;
+      toks.push_back(std::move(t));
+      i += n;
+      continue;
+    }
+    // the longest word of any number table
+    size_t best = 0;
+    const Word* bw = nullptr;
+    for (const auto& [k, w] : words_) {
+      if (k.size() <= best) break;  // sorted longest first
+      if (low.compare(i, k.size(), k) != 0) continue;
+      if (is_ascii_alpha(k.back()) && i + k.size() < s.size() && is_ascii_alpha(s[i + k.size()])) continue;
+      best = k.size();
+      bw = &w;
+      break;
+    }
+    if (!bw) {
+      // '-' joins words (forty-two) and separates nothing else
+      if (c == '-' && !toks.empty()) {
+        ++i;
+        continue;
+      }
+      return std::nullopt;
+    }
+    if (bw->kind == Word::Minus && !toks.empty()) {
+      if (c == '-') {  // a hyphen inside ("forty-two")
+        i += best;
+        continue;
+      }
+      return std::nullopt;
+    }
+    Tok t;
+    t.w = *bw;
+    toks.push_back(t);
+    i += best;
+  }
+  if (toks.empty()) return std::nullopt;
+
+  bool any_vague = false;
+  for (const auto& t : toks)
+    if (t.w.kind == Word::Vague) any_vague = true;
+
+  auto run = [&](bool high, double* out, bool* plain, double* trailing) -> bool {
+    constexpr double kInf = std::numeric_limits<double>::infinity();
+    double total = 0, section = 0, cur = 0;
+    bool has_cur = false, cur_tens = false, neg = false, after_point = false, any_value = false;
+    std::string int_part, frac;
+    double last_mult = kInf, last_scale = kInf;
+    *plain = true;
+    *trailing = 1;
+    auto finish_point = [&]() {
+      if (after_point) {
+        cur = std::strtod((int_part + "." + (frac.empty() ? "0" : frac)).c_str(), nullptr);
+        after_point = false;
+        frac.clear();
+      }
+    };
+    for (size_t k = 0; k < toks.size(); ++k) {
+      const Tok& t = toks[k];
+      switch (t.w.kind) {
+        case Word::Minus:
+          if (k != 0) return false;
+          neg = true;
+          break;
+        case Word::Filler:
+          if (k == 0) return false;
+          break;
+        case Word::Value: {
+          double v = t.w.v;
+          any_value = true;
+          if (after_point) {
+            if (t.digits && t.text.find('.') == std::string::npos) {
+              frac += t.text;
+            } else if (!t.digits && v < 10 && v == std::floor(v)) {
+              frac += static_cast<char>('0' + static_cast<int>(v));
+            } else {
+              return false;
+            }
+            break;
+          }
+          if (has_cur) {
+            if (cur_tens && !t.digits && v < 10) {
+              cur += v;
+              cur_tens = false;
+              break;
+            }
+            return false;
+          }
+          cur = v;
+          has_cur = true;
+          cur_tens = !t.digits && v >= 10 && std::fmod(v, 10) == 0 && v < 100;
+          *trailing = 1;
+          if (t.digits) int_part = t.text;
+          else int_part = std::to_string(static_cast<long long>(v));
+          break;
+        }
+        case Word::Vague:
+          if (has_cur || after_point) return false;
+          cur = high ? t.w.v2 : t.w.v;
+          has_cur = true;
+          cur_tens = false;
+          any_value = true;
+          *trailing = 1;
+          break;
+        case Word::Point:
+          if (!has_cur || after_point) return false;
+          if (cur != std::floor(cur)) return false;
+          int_part = std::to_string(static_cast<long long>(cur));
+          after_point = true;
+          break;
+        case Word::Multiplier: {
+          finish_point();
+          double m = t.w.v;
+          if (m >= last_mult) return false;
+          section += (has_cur ? cur : 1) * m;
+          last_mult = m;
+          cur = 0;
+          has_cur = cur_tens = false;
+          *plain = false;
+          *trailing *= m;
+          any_value = true;
+          break;
+        }
+        case Word::Scale: {
+          finish_point();
+          double sc = t.w.v;
+          if (sc >= last_scale) return false;
+          double base = section + (has_cur ? cur : 0);
+          if (!has_cur && section == 0) base = 1;
+          total += base * sc;
+          section = cur = 0;
+          has_cur = cur_tens = false;
+          last_mult = kInf;
+          last_scale = sc;
+          *plain = false;
+          *trailing *= sc;
+          any_value = true;
+          break;
+        }
+      }
+    }
+    if (!any_value) return false;
+    finish_point();
+    double v = total + section + cur;
+    *out = neg ? -v : v;
+    return true;
+  };
+
+  ParsedNumber p;
+  double lo = 0, hi = 0, tr = 1;
+  bool plain = true;
+  if (!run(false, &lo, &plain, &tr)) return std::nullopt;
+  p.lo = lo;
+  p.hi = lo;
+  p.plain = plain;
+  p.trailing = tr;
+  if (any_vague) {
+    if (!run(true, &hi, &plain, &tr)) return std::nullopt;
+    p.hi = hi;
+    p.vague = true;
+  }
+  return p;
+}
+
+}  // namespace dealgraph::values

@@ -1,0 +1,88 @@
+// dealgraph/extractor/values/number.h — numbers written in digits and words.
+//
+// The parser knows no word of any language: it is driven by the number tables
+// of rules/values/numbers.rules (docs/values.md, "Number tables"):
+//
+//   num_word        word = value 0..99   (일 = 1, 스물 = 20, forty = 40, a = 1)
+//   num_multiplier  word = 10|100|1000   (십, 백, 천, hundred)
+//   num_scale       word = power of ten  (만 = 1e4, 억 = 1e8, billion = 1e9, bn = 1e9)
+//   num_point       decimal point words  (점, point)
+//   num_minus       sign words           (마이너스, minus)
+//   num_vague       word = "LO HI"       (수 = 1 10: 수십억 = 1e9..1e10; tens of = 10 100)
+//   num_filler      words to skip        (and)
+//
+// ASCII digit runs ("1,000", "0.01", "23.28") are read directly. Grammar, in
+// the way Korean and English both build numbers: a coefficient (digits or
+// words; a tens word may take a units word: 서른다섯, forty-two), multipliers
+// that descend within a group (천칠백이십삼), scales that descend between
+// groups (1억 6,000만, 4조 4,600억, two hundred thousand). A word after a
+// decimal point adds one decimal digit (일점이삼 = 1.23). A vague word makes
+// the result a range.
+//
+// Thread-safety: immutable after construction.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extractor/error.h"
+
+namespace dealgraph::rules {
+struct Table;
+class RuleSet;
+}  // namespace dealgraph::rules
+
+namespace dealgraph::values {
+
+struct ParsedNumber {
+  double lo = 0;   // the value; the low end for a vague number
+  double hi = 0;   // == lo unless vague
+  bool vague = false;
+  bool plain = true;        // no multiplier or scale word at all ("20", "스물")
+  double trailing = 1;      // multiplier*scale applied to the last coefficient ("2억": 1e8)
+};
+
+// A word table flattened for the engine: lookups ignore ASCII case and white space.
+class WordTable {
+ public:
+  WordTable() = default;
+  explicit WordTable(const rules::Table& t);
+  // Value of `key` or nullptr.
+  const std::string* find(std::string_view key) const;
+  // Longest key that `s` starts with (ASCII case folded), its byte length in s.
+  size_t longest_prefix(std::string_view s, const std::string** value) const;
+  bool empty() const { return map_.empty(); }
+
+ private:
+  std::map<std::string, std::string> map_;  // squeezed key -> value
+  std::vector<std::pair<std::string, std::string>> by_length_;  // folded key -> value, longest first
+};
+
+std::string squeeze(std::string_view s);  // ASCII lower-case, white space removed
+
+class NumberParser {
+ public:
+  NumberParser() = default;
+  // Reads the num_* tables; an Error names the table line (found by `line_of`) for a bad value.
+  static Result<NumberParser> from(const rules::RuleSet& set,
+                                   const std::function<int(const rules::Table&, const std::string&)>& line_of);
+  std::optional<ParsedNumber> parse(std::string_view text) const;
+
+ private:
+  struct Word {
+    enum Kind { Value, Multiplier, Scale, Point, Minus, Vague, Filler } kind;
+    double v = 0, v2 = 0;
+  };
+  std::vector<std::pair<std::string, Word>> words_;  // folded key, longest first
+  bool eval(const std::vector<std::pair<Word, double>>& toks, bool high, double* out, bool* plain,
+            double* trailing) const;
+};
+
+// Parses a plain decimal number ("87.20", "1,000"); nullopt otherwise.
+std::optional<double> parse_decimal(std::string_view s);
+
+}  // namespace dealgraph::values

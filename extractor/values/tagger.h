@@ -1,0 +1,74 @@
+// dealgraph/extractor/values/tagger.h — finds and normalizes values in text.
+//
+// Money, power, quantities, percentages, plain numbers and dates, in Korean
+// and English, as typed Values (extractor/model.h). All language knowledge is
+// in rules/values/*.rules (the rule format of extractor/rules/rule_set.h);
+// the engine interprets the rules' named groups and attributes with a fixed
+// vocabulary documented in docs/values.md.
+//
+//   auto t = values::Tagger::load(Resources::embedded());
+//   if (!t) { std::cerr << t.error().to_string() << "\n"; return 1; }
+//   auto ref = values::parse_iso_date("2026-02-24");
+//   for (const Value& v : t->tag("약 1,000억 달러를 올해 말까지", ref)) ...
+//     // money 1e11 USD approx [0,19); date 2026-12 by [20,35)
+//
+// Ownership and thread-safety: a Tagger holds its compiled rules behind a
+// shared pointer; copies are cheap and share them. It is immutable after
+// load(), and tag() is const and safe to call from many threads at once.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extractor/error.h"
+#include "extractor/model.h"
+#include "extractor/resources.h"
+
+namespace dealgraph::values {
+
+// A reference date: relative expressions ("지난해", "next year", "15일")
+// resolve against it.
+struct CivilDate {
+  int year = 0, month = 0, day = 0;
+};
+
+// "YYYY-MM-DD" (a real calendar date) or nullopt.
+std::optional<CivilDate> parse_iso_date(std::string_view s);
+// "YYYY-MM-DD".
+std::string format_iso_date(const CivilDate& d);
+
+struct TagOptions {
+  // "" uses every rule; "ko" or "en" skips the rules of files named for the
+  // other language ("money.en.rules" is English; "money.rules" is shared).
+  std::string lang;
+};
+
+class Tagger {
+ public:
+  // Compiles rules/values/*.rules from `res` once; an Error names file:line:col.
+  static Result<Tagger> load(const Resources& res);
+  // Same, from explicit (path, text) files; for tests and tools.
+  static Result<Tagger> from_files(const std::vector<std::pair<std::string, std::string>>& files);
+
+  // Every value found in `text`: non-overlapping (longest/most specific wins),
+  // sorted by start, spans relative to `text`, `rule` set, `article` left
+  // empty. `ref` resolves relative dates; without it, relative dates are not
+  // reported. `text` must be valid UTF-8 (callers check; see utf8::find_invalid).
+  std::vector<Value> tag(std::string_view text, const std::optional<CivilDate>& ref) const;
+  std::vector<Value> tag(std::string_view text, const std::optional<CivilDate>& ref,
+                         const TagOptions& opt) const;
+
+  // Number of compiled rules (for diagnostics).
+  size_t rule_count() const;
+
+  struct Impl;
+
+ private:
+  explicit Tagger(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+  std::shared_ptr<const Impl> impl_;
+};
+
+}  // namespace dealgraph::values

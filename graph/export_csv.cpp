@@ -1,0 +1,198 @@
+#include "graph/export_csv.h"
+
+#include <cctype>
+
+#include "graph/labels.h"
+
+namespace dealgraph {
+
+namespace {
+// -12, 3.5: a spreadsheet reads these as numbers, never as formulas.
+bool plain_number(const std::string& s) {
+  size_t i = s.size() > 1 && s[0] == '-' ? 1 : 0, digits = 0, dots = 0;
+  for (; i < s.size(); ++i) {
+    if (std::isdigit(static_cast<unsigned char>(s[i]))) ++digits;
+    else if (s[i] == '.' && digits && !dots) ++dots;
+    else return false;
+  }
+  return digits > 0 && s.back() != '.';
+}
+}  // namespace
+
+std::string csv_text(std::string_view raw) {
+  std::string s = labels::printable(raw);
+  // A leading = + - @ (or tab/CR, which some spreadsheets skip before one)
+  // would make the cell a formula: the apostrophe makes it text. A plain
+  // negative number is left alone.
+  if (!s.empty() && std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos && !plain_number(s))
+    s.insert(0, "'");
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) {
+    if (c == '"') q += '"';
+    q += c;
+  }
+  return q + "\"";
+}
+
+std::string csv_number(std::optional<double> v) { return v ? labels::plain_number(*v) : ""; }
+
+std::string csv_line(const std::vector<std::string>& cells) {
+  std::string out;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (i) out += ',';
+    out += cells[i];
+  }
+  return out + "\r\n";
+}
+
+namespace {
+
+// Every role of docs/dealgraph-json.md, in its table's order: one deals.csv
+// column each, so the header does not depend on the data.
+const char* const kRoles[] = {"investor", "investee", "acquirer",  "target",       "buyer",
+                              "seller",   "lessee",   "lessor",    "partner",      "client",
+                              "contractor", "manufacturer", "regulator", "subject", "sponsor",
+                              "fund",     "owner",    "facility"};
+
+std::string join(const std::vector<std::string>& v, const std::string& sep) {
+  std::string out;
+  for (size_t i = 0; i < v.size(); ++i) out += (i ? sep : "") + v[i];
+  return out;
+}
+
+std::string upper(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string capitalized(std::string s) {
+  if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+  return s;
+}
+
+struct Tables {
+  const Corpus& c;
+  const View& v;
+  std::map<std::string, const Article*> articles;
+
+  std::string name_of(const std::string& id) const {
+    auto it = c.entities.find(id);
+    return it == c.entities.end() ? id : it->second.name;
+  }
+
+  std::string entities() const {
+    std::string out = csv_line({":ID(Entity)", ":LABEL", "name", "type", "aliases:string[]", "ticker",
+                                "wikidata", "country", "maker", "source", "mentions:int"});
+    for (const auto& id : v.entities) {
+      const Entity& e = c.entities.at(id);
+      out += csv_line({csv_text(id), csv_text(std::string("Entity;") + to_string(e.type)),
+                       csv_text(e.name), csv_text(to_string(e.type)), csv_text(join(e.aliases, ";")),
+                       csv_text(e.ticker), csv_text(e.wikidata), csv_text(e.country), csv_text(e.maker),
+                       csv_text(e.source), std::to_string(e.mentions.size())});
+    }
+    return out;
+  }
+
+  std::string articles_csv() const {
+    std::string out = csv_line({":ID(Article)", ":LABEL", "headline", "date", "url", "source"});
+    for (const auto& a : c.articles) {
+      if (!v.articles.count(a.id)) continue;
+      out += csv_line({csv_text(a.id), "Article", csv_text(a.headline), csv_text(a.date.value_or("")),
+                       csv_text(a.url.value_or("")), csv_text(a.source)});
+    }
+    return out;
+  }
+
+  std::string deals() const {
+    std::vector<std::string> head = {":ID(Deal)", ":LABEL", "type", "date", "status", "amount:double",
+                                     "currency", "amount_qualifier", "amount_min:double",
+                                     "amount_max:double", "capacity_gw:double"};
+    for (const char* r : kRoles) head.push_back(r);
+    for (const char* h : {"other_parties", "products", "article", "article_url", "headline", "evidence",
+                          "rule", "same_as", "conflicts"})
+      head.push_back(h);
+    std::string out = csv_line(head);
+    for (const auto& grp : v.groups)
+      for (const Deal* d : grp.members) out += deal_row(*d);
+    return out;
+  }
+
+  std::string deal_row(const Deal& d) const {
+    const Amount* a = d.amount ? &d.amount->amount : nullptr;
+    std::optional<double> gw;
+    if (d.capacity && d.capacity->amount.value) gw = *d.capacity->amount.value / 1e9;
+    std::vector<std::string> row = {
+        csv_text(d.id), csv_text("Deal;" + capitalized(to_string(d.type))), csv_text(to_string(d.type)),
+        csv_text(deal_when(d, c)), csv_text(d.status), csv_number(a ? a->value : std::nullopt),
+        csv_text(d.amount ? d.amount->currency : ""), csv_text(a ? to_string(a->qualifier) : ""),
+        csv_number(a ? a->min : std::nullopt), csv_number(a ? a->max : std::nullopt), csv_number(gw)};
+    std::vector<std::string> other;
+    for (const char* r : kRoles) {
+      std::vector<std::string> names;
+      for (const auto& p : d.parties)
+        if (p.role == r && v.entities.count(p.entity)) names.push_back(name_of(p.entity));
+      row.push_back(csv_text(join(names, "; ")));
+    }
+    for (const auto& p : d.parties) {
+      bool known = false;
+      for (const char* r : kRoles) known = known || p.role == r;
+      if (!known && v.entities.count(p.entity)) other.push_back(p.role + ": " + name_of(p.entity));
+    }
+    std::vector<std::string> products;
+    for (const auto& p : d.products)
+      if (v.entities.count(p)) products.push_back(name_of(p));
+    auto art = articles.find(d.article);
+    const Article* ar = art == articles.end() ? nullptr : art->second;
+    for (const std::string& cell :
+         {join(other, "; "), join(products, "; "), d.article, ar && ar->url ? *ar->url : std::string(),
+          ar ? ar->headline : std::string(), d.evidence.text, d.rule, join(d.same_as, "; "),
+          join(d.conflicts, "; ")})
+      row.push_back(csv_text(cell));
+    return csv_line(row);
+  }
+
+  std::string deal_parties() const {
+    std::string out = csv_line({":START_ID(Deal)", ":END_ID(Entity)", ":TYPE", "role", "name"});
+    for (const auto& grp : v.groups)
+      for (const Deal* d : grp.members) {
+        for (const auto& p : d->parties)
+          if (v.entities.count(p.entity))
+            out += csv_line({csv_text(d->id), csv_text(p.entity), csv_text(upper(p.role)), csv_text(p.role),
+                             csv_text(name_of(p.entity))});
+        for (const auto& p : d->products)
+          if (v.entities.count(p))
+            out += csv_line({csv_text(d->id), csv_text(p), "PRODUCT", "product", csv_text(name_of(p))});
+      }
+    return out;
+  }
+
+  std::string mentions() const {
+    std::string out = csv_line({":START_ID(Entity)", ":END_ID(Article)", ":TYPE", "start:long", "end:long",
+                                "text", "rule"});
+    for (const auto& id : v.entities)
+      for (const auto& m : c.entities.at(id).mentions) {
+        if (!v.articles.count(m.article)) continue;
+        out += csv_line({csv_text(id), csv_text(m.article), "MENTIONED_IN", std::to_string(m.span.start),
+                         std::to_string(m.span.end), csv_text(m.text), csv_text(m.rule)});
+      }
+    return out;
+  }
+};
+
+}  // namespace
+
+std::map<std::string, std::string> to_csv_tables(const DealGraph& g, const View& v, bool bom) {
+  Tables t{g.corpus(), v, {}};
+  for (const auto& a : g.corpus().articles) t.articles.emplace(a.id, &a);
+  std::map<std::string, std::string> files = {{"entities.csv", t.entities()},
+                                              {"articles.csv", t.articles_csv()},
+                                              {"deals.csv", t.deals()},
+                                              {"deal_parties.csv", t.deal_parties()},
+                                              {"mentions.csv", t.mentions()}};
+  if (bom)
+    for (auto& [name, text] : files) text.insert(0, "\xEF\xBB\xBF");
+  return files;
+}
+
+}  // namespace dealgraph

@@ -1,0 +1,236 @@
+#include "graph/export_jsonld.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "graph/labels.h"
+
+namespace dealgraph {
+
+using nlohmann::json;
+
+namespace {
+
+// Every role of the deal table in docs/dealgraph-json.md; other roles are
+// written as dg:<role> with explicit {"@id"} objects.
+const char* const kRoles[] = {"investor", "investee", "acquirer",  "target",  "buyer",      "seller",
+                              "lessee",   "lessor",   "partner",   "client",  "contractor", "manufacturer",
+                              "regulator", "subject", "sponsor",   "fund",    "owner",      "facility"};
+
+bool known_role(const std::string& r) {
+  for (const char* k : kRoles)
+    if (r == k) return true;
+  return false;
+}
+
+// Keeps an id readable (Hangul stays, as IRIs allow) but escapes the ASCII
+// characters an IRI cannot hold or that would end its path.
+std::string iri_part(const std::string& id) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : id) {
+    bool keep = c >= 0x80 || std::isalnum(c) || std::string_view("-._~:!$&'()*+,;=@").find(c) != std::string_view::npos;
+    if (keep) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+std::string entity_ref(const std::string& id) { return "entity:" + iri_part(id); }
+std::string deal_ref(const std::string& id) { return "deal:" + iri_part(id); }
+std::string article_ref(const std::string& id) { return "article:" + iri_part(id); }
+
+// A date literal typed by its precision; text of another shape stays a plain string.
+json typed_date(const std::string& d) {
+  auto digits = [&](size_t from, size_t n) {
+    for (size_t i = from; i < from + n; ++i)
+      if (!std::isdigit(static_cast<unsigned char>(d[i]))) return false;
+    return true;
+  };
+  const char* type = nullptr;
+  if (d.size() == 4 && digits(0, 4)) type = "xsd:gYear";
+  else if (d.size() == 7 && digits(0, 4) && d[4] == '-' && digits(5, 2)) type = "xsd:gYearMonth";
+  else if (d.size() == 10 && digits(0, 4) && d[4] == '-' && digits(5, 2) && d[7] == '-' && digits(8, 2))
+    type = "xsd:date";
+  if (!type) return d;
+  return {{"@value", d}, {"@type", type}};
+}
+
+void put_amount(json& j, const Amount& a) {
+  if (a.value) j["value"] = *a.value;
+  if (a.min) j["minValue"] = *a.min;
+  if (a.max) j["maxValue"] = *a.max;
+  j["qualifier"] = to_string(a.qualifier);
+}
+
+json money(const Money& m) {
+  json j = {{"@type", "MonetaryAmount"}, {"currency", m.currency}};
+  put_amount(j, m.amount);
+  if (!m.per.empty()) j["per"] = m.per;
+  return j;
+}
+
+json power(const Power& p) {
+  json j = {{"@type", "QuantitativeValue"}, {"unitCode", "WTT"}, {"unitText", "W"}};
+  put_amount(j, p.amount);
+  return j;
+}
+
+const char* schema_type(EntityType t) {
+  switch (t) {
+    case EntityType::Organization: return "Organization";
+    case EntityType::GovernmentBody: return "GovernmentOrganization";
+    case EntityType::Person: return "Person";
+    case EntityType::Chip: return "Product";
+    case EntityType::Product: return "Product";
+    case EntityType::Facility: return "Place";
+    case EntityType::Fund: return "Organization";
+    case EntityType::Place: return "Place";
+  }
+  return "Thing";
+}
+
+std::string class_name(DealType t) {
+  std::string s = to_string(t);
+  s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+  return s;
+}
+
+json entity_node(const Entity& e, const View& v) {
+  json j = {{"@id", entity_ref(e.id)},
+            {"@type", schema_type(e.type)},
+            {"name", e.name},
+            {"entityType", to_string(e.type)},
+            {"source", e.source}};
+  if (!e.aliases.empty()) j["alternateName"] = e.aliases;
+  if (!e.ticker.empty()) j["tickerSymbol"] = e.ticker;
+  if (!e.wikidata.empty()) j["sameAs"] = "http://www.wikidata.org/entity/" + e.wikidata;
+  if (!e.country.empty()) j["country"] = e.country;
+  if (!e.maker.empty() && v.entities.count(e.maker)) j["manufacturer"] = entity_ref(e.maker);
+  json seen = json::array();
+  for (const auto& m : e.mentions) {
+    std::string a = article_ref(m.article);
+    if (v.articles.count(m.article) && std::find(seen.begin(), seen.end(), a) == seen.end()) seen.push_back(a);
+  }
+  if (!seen.empty()) j["mentionedIn"] = seen;
+  return j;
+}
+
+json deal_node(const Deal& d, const Corpus& c, const View& v) {
+  json j = {{"@id", deal_ref(d.id)},
+            {"@type", {"Deal", class_name(d.type)}},
+            {"evidence", d.evidence.text},
+            {"rule", d.rule},
+            {"reportedIn", article_ref(d.article)}};
+  for (const auto& p : d.parties) {
+    if (!v.entities.count(p.entity)) continue;
+    if (known_role(p.role)) j[p.role].push_back(entity_ref(p.entity));
+    else j["dg:" + p.role].push_back({{"@id", entity_ref(p.entity)}});
+  }
+  for (const auto& p : d.products)
+    if (v.entities.count(p)) j["product"].push_back(entity_ref(p));
+  if (d.amount) j["amount"] = money(*d.amount);
+  if (d.capacity) j["capacity"] = power(*d.capacity);
+  if (d.date) {
+    if (!d.date->value.empty()) j["date"] = typed_date(d.date->value);
+    if (!d.date->from.empty()) j["dateFrom"] = typed_date(d.date->from);
+    if (!d.date->to.empty()) j["dateTo"] = typed_date(d.date->to);
+    if (!d.date->relation.empty()) j["dateRelation"] = d.date->relation;
+  }
+  if (!d.status.empty()) j["status"] = d.status;
+  for (const auto& a : c.articles)
+    if (a.id == d.article && a.url) j["articleUrl"] = *a.url;
+  for (const auto& s : d.same_as) j["sameDealAs"].push_back(deal_ref(s));
+  for (const auto& s : d.conflicts) j["conflictsWith"].push_back(deal_ref(s));
+  return j;
+}
+
+json article_node(const Article& a) {
+  json j = {{"@id", article_ref(a.id)}, {"@type", "NewsArticle"}, {"headline", a.headline}, {"source", a.source}};
+  if (a.date) j["datePublished"] = typed_date(*a.date);
+  if (a.url) j["url"] = *a.url;
+  return j;
+}
+
+}  // namespace
+
+json jsonld_context() {
+  json c = {
+      {"@version", 1.1},
+      {"schema", "https://schema.org/"},
+      {"dg", "https://dealgraph.dev/ns#"},
+      {"xsd", "http://www.w3.org/2001/XMLSchema#"},
+      {"entity", "https://dealgraph.dev/id/entity/"},
+      {"deal", "https://dealgraph.dev/id/deal/"},
+      {"article", "https://dealgraph.dev/id/article/"},
+      // schema.org classes and properties
+      {"Organization", "schema:Organization"},
+      {"GovernmentOrganization", "schema:GovernmentOrganization"},
+      {"Person", "schema:Person"},
+      {"Product", "schema:Product"},
+      {"Place", "schema:Place"},
+      {"NewsArticle", "schema:NewsArticle"},
+      {"MonetaryAmount", "schema:MonetaryAmount"},
+      {"QuantitativeValue", "schema:QuantitativeValue"},
+      {"name", "schema:name"},
+      {"alternateName", "schema:alternateName"},
+      {"tickerSymbol", "schema:tickerSymbol"},
+      {"sameAs", {{"@id", "schema:sameAs"}, {"@type", "@id"}}},
+      {"manufacturer", {{"@id", "schema:manufacturer"}, {"@type", "@id"}}},
+      {"headline", "schema:headline"},
+      {"datePublished", "schema:datePublished"},
+      {"url", {{"@id", "schema:url"}, {"@type", "xsd:anyURI"}}},
+      {"value", "schema:value"},
+      {"minValue", "schema:minValue"},
+      {"maxValue", "schema:maxValue"},
+      {"currency", "schema:currency"},
+      {"unitCode", "schema:unitCode"},
+      {"unitText", "schema:unitText"},
+      // the dealgraph vocabulary (docs/vocab.md)
+      {"Deal", "dg:Deal"},
+      {"entityType", "dg:entityType"},
+      {"source", "dg:sourceFile"},
+      {"country", "dg:country"},
+      {"mentionedIn", {{"@id", "dg:mentionedIn"}, {"@type", "@id"}}},
+      {"amount", "dg:amount"},
+      {"capacity", "dg:capacity"},
+      {"qualifier", "dg:qualifier"},
+      {"per", "dg:per"},
+      {"product", {{"@id", "dg:product"}, {"@type", "@id"}}},
+      {"date", "dg:date"},
+      {"dateFrom", "dg:dateFrom"},
+      {"dateTo", "dg:dateTo"},
+      {"dateRelation", "dg:dateRelation"},
+      {"status", "dg:status"},
+      {"evidence", "dg:evidence"},
+      {"rule", "dg:rule"},
+      {"reportedIn", {{"@id", "dg:reportedIn"}, {"@type", "@id"}}},
+      {"articleUrl", {{"@id", "dg:articleUrl"}, {"@type", "xsd:anyURI"}}},
+      {"sameDealAs", {{"@id", "dg:sameDealAs"}, {"@type", "@id"}}},
+      {"conflictsWith", {{"@id", "dg:conflictsWith"}, {"@type", "@id"}}},
+  };
+  for (int t = 0; t <= static_cast<int>(DealType::Facility); ++t) {
+    std::string cls = class_name(static_cast<DealType>(t));
+    c[cls] = "dg:" + cls;
+  }
+  for (const char* r : kRoles) c[r] = {{"@id", std::string("dg:") + r}, {"@type", "@id"}};
+  return c;
+}
+
+json to_jsonld(const DealGraph& g, const View& v) {
+  const Corpus& c = g.corpus();
+  json graph = json::array();
+  for (const auto& id : v.entities) graph.push_back(entity_node(c.entities.at(id), v));
+  for (const auto& grp : v.groups)
+    for (const Deal* d : grp.members) graph.push_back(deal_node(*d, c, v));
+  for (const auto& a : c.articles)
+    if (v.articles.count(a.id)) graph.push_back(article_node(a));
+  return {{"@context", jsonld_context()}, {"@graph", graph}};
+}
+
+}  // namespace dealgraph

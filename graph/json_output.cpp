@@ -1,0 +1,109 @@
+#include "graph/json_output.h"
+
+#include "extractor/values/value_json.h"
+
+namespace dealgraph {
+
+namespace {
+void put_amount(nlohmann::json& j, const Amount& a) {
+  if (a.value) j["value"] = *a.value;
+  if (a.min) j["min"] = *a.min;
+  if (a.max) j["max"] = *a.max;
+  j["qualifier"] = to_string(a.qualifier);
+}
+nlohmann::json span_json(const Span& s) { return nlohmann::json::array({s.start, s.end}); }
+}  // namespace
+
+nlohmann::json money_json(const Money& m) {
+  nlohmann::json j = nlohmann::json::object();
+  put_amount(j, m.amount);
+  j["currency"] = m.currency;
+  if (!m.per.empty()) j["per"] = m.per;
+  return j;
+}
+
+nlohmann::json power_json(const Power& p) {
+  nlohmann::json j = nlohmann::json::object();
+  put_amount(j, p.amount);
+  j["unit"] = "W";
+  return j;
+}
+
+nlohmann::json date_json(const DateValue& d) {
+  nlohmann::json j = nlohmann::json::object();
+  if (!d.value.empty()) j["value"] = d.value;
+  if (!d.from.empty()) j["from"] = d.from;
+  if (!d.to.empty()) j["to"] = d.to;
+  if (!d.relation.empty()) j["relation"] = d.relation;
+  return j;
+}
+
+nlohmann::json article_json(const Article& a) {
+  nlohmann::json j;
+  j["id"] = a.id;
+  j["source"] = a.source;
+  j["headline"] = a.headline;
+  j["date"] = a.date ? nlohmann::json(*a.date) : nlohmann::json(nullptr);
+  j["url"] = a.url ? nlohmann::json(*a.url) : nlohmann::json(nullptr);
+  j["span"] = span_json(a.span);
+  return j;
+}
+
+nlohmann::json entity_json(const Entity& e) {
+  nlohmann::json j;
+  j["id"] = e.id;
+  j["type"] = to_string(e.type);
+  j["name"] = e.name;
+  j["aliases"] = e.aliases;
+  j["source"] = e.source;
+  nlohmann::json ms = nlohmann::json::array();
+  for (const auto& m : e.mentions)
+    ms.push_back({{"article", m.article}, {"start", m.span.start}, {"end", m.span.end},
+                  {"text", m.text}, {"rule", m.rule}});
+  j["mentions"] = ms;
+  if (!e.ticker.empty()) j["ticker"] = e.ticker;
+  if (!e.wikidata.empty()) j["wikidata"] = e.wikidata;
+  if (!e.country.empty()) j["country"] = e.country;
+  if (!e.maker.empty()) j["maker"] = e.maker;
+  return j;
+}
+
+nlohmann::json deal_json(const Deal& d) {
+  nlohmann::json j;
+  j["id"] = d.id;
+  j["type"] = to_string(d.type);
+  j["article"] = d.article;
+  nlohmann::json ps = nlohmann::json::array();
+  for (const auto& p : d.parties) ps.push_back({{"entity", p.entity}, {"role", p.role}});
+  j["parties"] = ps;
+  j["amount"] = d.amount ? money_json(*d.amount) : nlohmann::json(nullptr);
+  j["capacity"] = d.capacity ? power_json(*d.capacity) : nlohmann::json(nullptr);
+  j["products"] = d.products;
+  j["date"] = d.date ? date_json(*d.date) : nlohmann::json(nullptr);
+  j["evidence"] = {{"start", d.evidence.span.start}, {"end", d.evidence.span.end}, {"text", d.evidence.text}};
+  j["rule"] = d.rule;
+  if (!d.status.empty()) j["status"] = d.status;
+  if (!d.conflicts.empty()) j["conflicts"] = d.conflicts;
+  if (!d.same_as.empty()) j["same_as"] = d.same_as;
+  return j;
+}
+
+nlohmann::json to_json(const Corpus& c) {
+  nlohmann::json j;
+  j["format"] = "dealgraph/1";
+  j["articles"] = nlohmann::json::array();
+  for (const auto& a : c.articles) j["articles"].push_back(article_json(a));
+  j["entities"] = nlohmann::json::array();
+  for (const auto& [id, e] : c.entities) j["entities"].push_back(entity_json(e));
+  j["deals"] = nlohmann::json::array();
+  for (const auto& d : c.deals) j["deals"].push_back(deal_json(d));
+  j["values"] = nlohmann::json::array();
+  for (const auto& v : c.values) j["values"].push_back(values::to_json(v));
+  return j;
+}
+
+std::string dump(const nlohmann::json& j, bool pretty) {
+  return j.dump(pretty ? 1 : -1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace dealgraph

@@ -1,0 +1,295 @@
+#include "graph/query.h"
+
+#include <algorithm>
+#include <climits>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "graph/json_output.h"
+#include "graph/labels.h"
+
+namespace dealgraph {
+
+using nlohmann::json;
+
+namespace {
+
+// The deal groups a query sees: the filter without its focus (queries name
+// their own entities).
+std::vector<DealGroup> groups_for(const DealGraph& g, Filter f) {
+  f.focus.clear();
+  f.no_chips = false;
+  auto v = select(g, f, false);
+  return v ? std::move(v->groups) : std::vector<DealGroup>{};
+}
+
+const std::string& name_of(const DealGraph& g, const std::string& id) {
+  auto it = g.corpus().entities.find(id);
+  return it == g.corpus().entities.end() ? id : it->second.name;
+}
+
+std::string join(const std::vector<std::string>& v, const std::string& sep = ", ") {
+  std::string out;
+  for (size_t i = 0; i < v.size(); ++i) out += (i ? sep : "") + v[i];
+  return out;
+}
+
+void sort_ids(std::vector<std::string>* ids) {
+  std::sort(ids->begin(), ids->end(), id_less);
+  ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
+}
+
+// ------------------------------------------------------------- investments
+
+struct Pair {
+  std::string investor, investee;  // entity ids
+  std::vector<std::string> deals;
+  std::optional<Money> amount;
+};
+
+std::vector<Pair> investment_pairs(const DealGraph& g, const Filter& f) {
+  std::map<std::pair<std::string, std::string>, std::vector<const Deal*>> by_pair;
+  for (const auto& grp : groups_for(g, f))
+    for (const Deal* d : grp.members) {
+      const char* from_role = d->type == DealType::Investment ? "investor" : "acquirer";
+      const char* to_role = d->type == DealType::Investment ? "investee" : "target";
+      if (d->type != DealType::Investment && d->type != DealType::Acquisition) continue;
+      for (const auto& a : d->parties)
+        for (const auto& b : d->parties)
+          if (a.role == from_role && b.role == to_role && a.entity != b.entity)
+            by_pair[{a.entity, b.entity}].push_back(d);
+    }
+  std::vector<Pair> out;
+  for (auto& [key, deals] : by_pair) {
+    std::sort(deals.begin(), deals.end(), [](const Deal* x, const Deal* y) { return id_less(x->id, y->id); });
+    Pair p{key.first, key.second, {}, std::nullopt};
+    for (const Deal* d : deals) {
+      if (p.deals.empty() || p.deals.back() != d->id) p.deals.push_back(d->id);
+      if (!p.amount && d->amount) p.amount = d->amount;
+    }
+    out.push_back(std::move(p));
+  }
+  auto key = [&](const Pair& p) {
+    return std::tie(name_of(g, p.investor), name_of(g, p.investee), p.investor, p.investee);
+  };
+  std::sort(out.begin(), out.end(), [&](const Pair& a, const Pair& b) { return key(a) < key(b); });
+  return out;
+}
+
+json amount_json(const std::optional<Money>& m) { return m ? money_json(*m) : json(nullptr); }
+std::string amount_cell(const std::optional<Money>& m) { return m ? labels::short_money(*m) : ""; }
+
+// investors-of / investees-of: `side` is the column kept ("investor" or "investee").
+Result<QueryResult> one_side(const DealGraph& g, const std::string& name, const Filter& f, bool want_investors) {
+  auto v = resolve_entity(g, name);
+  if (!v) return v.error();
+  const std::string& id = g.graph()[*v].id;
+  const char* column = want_investors ? "investor" : "investee";
+  QueryResult r;
+  r.table = {{column, "deals", "amount"}, {}, {}};
+  for (const auto& p : investment_pairs(g, f)) {
+    if ((want_investors ? p.investee : p.investor) != id) continue;
+    const std::string& other = name_of(g, want_investors ? p.investor : p.investee);
+    r.json.push_back({{column, other}, {"deals", p.deals}, {"amount", amount_json(p.amount)}});
+    r.table.rows.push_back({other, join(p.deals), amount_cell(p.amount)});
+  }
+  if (r.json.empty())
+    r.note = "no " + std::string(want_investors ? "investors in " : "investments by ") + name_of(g, id);
+  return r;
+}
+
+std::vector<std::string> member_ids(const DealGroup& grp) {
+  std::vector<std::string> ids;
+  for (const Deal* d : grp.members) ids.push_back(d->id);
+  sort_ids(&ids);
+  return ids;
+}
+
+}  // namespace
+
+Result<QueryResult> query_investments(const DealGraph& g, const Filter& f) {
+  QueryResult r;
+  r.table = {{"investor", "investee", "deals", "amount"}, {}, {}};
+  for (const auto& p : investment_pairs(g, f)) {
+    const std::string &a = name_of(g, p.investor), &b = name_of(g, p.investee);
+    r.json.push_back({{"investor", a}, {"investee", b}, {"deals", p.deals}, {"amount", amount_json(p.amount)}});
+    r.table.rows.push_back({a, b, join(p.deals), amount_cell(p.amount)});
+  }
+  return r;
+}
+
+Result<QueryResult> query_investors_of(const DealGraph& g, const std::string& name, const Filter& f) {
+  return one_side(g, name, f, true);
+}
+
+Result<QueryResult> query_investees_of(const DealGraph& g, const std::string& name, const Filter& f) {
+  return one_side(g, name, f, false);
+}
+
+// -------------------------------------------------------------------- deals
+
+Result<QueryResult> query_deals(const DealGraph& g, const std::string& party, const Filter& f) {
+  std::optional<std::string> pid;
+  if (!party.empty()) {
+    auto v = resolve_entity(g, party);
+    if (!v) return v.error();
+    pid = g.graph()[*v].id;
+  }
+  QueryResult r;
+  r.table = {{"id", "type", "date", "amount", "capacity", "parties", "products", "reports"}, {}, {}};
+  for (const auto& grp : groups_for(g, f)) {
+    if (pid && std::none_of(grp.parties.begin(), grp.parties.end(),
+                            [&](const Party& p) { return p.entity == *pid; }))
+      continue;
+    json parties = json::array();
+    std::vector<std::string> party_cells, products;
+    for (const auto& p : grp.parties) {
+      parties.push_back({{"role", p.role}, {"entity", p.entity}, {"name", name_of(g, p.entity)}});
+      party_cells.push_back(p.role + ": " + name_of(g, p.entity));
+    }
+    for (const auto& p : grp.products) products.push_back(name_of(g, p));
+    std::vector<std::string> articles;
+    for (const Deal* d : grp.members) articles.push_back(d->article);
+    r.json.push_back({{"id", grp.lead->id},
+                      {"type", to_string(grp.lead->type)},
+                      {"date", grp.when.empty() ? json(nullptr) : json(grp.when)},
+                      {"amount", amount_json(grp.amount)},
+                      {"capacity", grp.capacity ? power_json(*grp.capacity) : json(nullptr)},
+                      {"parties", parties},
+                      {"products", products},
+                      {"deals", member_ids(grp)},
+                      {"articles", articles},
+                      {"status", grp.lead->status}});
+    r.table.rows.push_back({grp.lead->id, to_string(grp.lead->type), grp.when, amount_cell(grp.amount),
+                            grp.capacity ? labels::short_power(*grp.capacity) : "", join(party_cells, "; "),
+                            join(products), join(member_ids(grp))});
+  }
+  return r;
+}
+
+// ----------------------------------------------------------------- partners
+
+Result<QueryResult> query_partners_of(const DealGraph& g, const std::string& name, const Filter& f) {
+  auto v = resolve_entity(g, name);
+  if (!v) return v.error();
+  const std::string& id = g.graph()[*v].id;
+  std::map<std::string, std::vector<std::string>> deals;  // partner id → deal ids
+  for (const auto& grp : groups_for(g, f)) {
+    if (grp.lead->type != DealType::Partnership) continue;
+    if (std::find(grp.parties.begin(), grp.parties.end(), Party{id, "partner"}) == grp.parties.end()) continue;
+    for (const auto& p : grp.parties)
+      if (p.role == "partner" && p.entity != id)
+        for (const auto& d : member_ids(grp)) deals[p.entity].push_back(d);
+  }
+  std::vector<std::string> order;
+  for (auto& [pid, ids] : deals) {
+    sort_ids(&ids);
+    order.push_back(pid);
+  }
+  std::sort(order.begin(), order.end(), [&](const std::string& a, const std::string& b) {
+    return std::tie(name_of(g, a), a) < std::tie(name_of(g, b), b);
+  });
+  QueryResult r;
+  r.table = {{"partner", "deals"}, {}, {}};
+  for (const auto& pid : order) {
+    r.json.push_back({{"partner", name_of(g, pid)}, {"deals", deals[pid]}});
+    r.table.rows.push_back({name_of(g, pid), join(deals[pid])});
+  }
+  if (r.json.empty()) r.note = "no partnerships of " + name_of(g, id);
+  return r;
+}
+
+// --------------------------------------------------------------------- path
+
+Result<QueryResult> query_path(const DealGraph& g, const std::string& a, const std::string& b, const Filter& f) {
+  auto va = resolve_entity(g, a);
+  if (!va) return va.error();
+  auto vb = resolve_entity(g, b);
+  if (!vb) return vb.error();
+  const std::string &from = g.graph()[*va].id, &to = g.graph()[*vb].id;
+  auto groups = groups_for(g, f);
+  Bipartite bp = bipartite(groups, /*with_products=*/false);
+  QueryResult r;
+  r.table = {{"step", "from", "deal", "type", "amount", "to"}, {}, {true}};
+  auto s = bp.vertex_of.find(from), t = bp.vertex_of.find(to);
+  std::vector<size_t> dist, pred;
+  if (s != bp.vertex_of.end() && t != bp.vertex_of.end()) bfs(bp, s->second, &dist, &pred);
+  if (from == to || dist.empty() || dist[t->second] == SIZE_MAX) {
+    r.note = from == to ? "'" + a + "' and '" + b + "' are the same entity"
+                        : "no chain of deals links " + name_of(g, from) + " and " + name_of(g, to);
+    return r;
+  }
+  std::vector<size_t> chain;  // entity, deal, entity, ..., entity
+  for (size_t x = t->second; x != s->second; x = pred[x]) chain.push_back(x);
+  chain.push_back(s->second);
+  std::reverse(chain.begin(), chain.end());
+  auto role_in = [&](const DealGroup& grp, const std::string& e) {
+    std::vector<std::string> roles;
+    for (const auto& p : grp.parties)
+      if (p.entity == e) roles.push_back(p.role);
+    return join(roles, "/");
+  };
+  for (size_t i = 1; i + 1 < chain.size(); i += 2) {
+    const DealGroup& grp = groups[bp.group[chain[i]]];
+    const std::string &x = bp.entity[chain[i - 1]], &y = bp.entity[chain[i + 1]];
+    const int step = static_cast<int>(i / 2 + 1);
+    r.json.push_back({{"step", step},
+                      {"from", name_of(g, x)},
+                      {"from_role", role_in(grp, x)},
+                      {"deal", grp.lead->id},
+                      {"type", to_string(grp.lead->type)},
+                      {"amount", amount_json(grp.amount)},
+                      {"to", name_of(g, y)},
+                      {"to_role", role_in(grp, y)}});
+    r.table.rows.push_back({std::to_string(step), name_of(g, x) + " (" + role_in(grp, x) + ")", grp.lead->id,
+                            to_string(grp.lead->type), amount_cell(grp.amount),
+                            name_of(g, y) + " (" + role_in(grp, y) + ")"});
+  }
+  return r;
+}
+
+// ---------------------------------------------------------------------- top
+
+Result<QueryResult> query_top(const DealGraph& g, TopBy by, size_t limit, const Filter& f) {
+  struct Score {
+    size_t deals = 0;
+    double usd = 0;
+  };
+  std::map<std::string, Score> score;
+  for (const auto& grp : groups_for(g, f)) {
+    std::set<std::string> seen;
+    for (const auto& p : grp.parties) {
+      if (!seen.insert(p.entity).second || !g.corpus().entities.count(p.entity)) continue;
+      Score& s = score[p.entity];
+      ++s.deals;
+      if (auto usd = labels::usd_figure(grp.amount)) s.usd += *usd;
+    }
+  }
+  std::vector<std::pair<std::string, Score>> rows(score.begin(), score.end());
+  auto key = [&](const std::pair<std::string, Score>& r) {
+    // Larger first: negate; then name, then id, for a total order.
+    double a = by == TopBy::Deals ? -static_cast<double>(r.second.deals) : -r.second.usd;
+    double b = by == TopBy::Deals ? -r.second.usd : -static_cast<double>(r.second.deals);
+    return std::make_tuple(a, b, name_of(g, r.first), r.first);
+  };
+  std::sort(rows.begin(), rows.end(), [&](const auto& x, const auto& y) { return key(x) < key(y); });
+  if (rows.size() > limit) rows.resize(limit);
+  QueryResult r;
+  r.table = {{"rank", "name", "type", "deals", "amount (USD)"}, {}, {true, false, false, true, true}};
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const auto& [id, s] = rows[i];
+    const Entity& e = g.corpus().entities.at(id);
+    r.json.push_back({{"rank", i + 1},
+                      {"name", e.name},
+                      {"entity", id},
+                      {"type", to_string(e.type)},
+                      {"deals", s.deals},
+                      {"amount_usd", s.usd}});
+    r.table.rows.push_back({std::to_string(i + 1), e.name, to_string(e.type), std::to_string(s.deals),
+                            s.usd > 0 ? labels::short_money(Money{{s.usd}, "USD", ""}) : ""});
+  }
+  return r;
+}
+
+}  // namespace dealgraph

@@ -1,0 +1,58 @@
+// dealgraph/graph/query.h — questions over the merged graph (docs/queries.md).
+//
+//   Result<QueryResult> r = query_investors_of(graph, "엔비디아", Filter{});
+//   if (!r) { err << r.error().message; return 1; }   // unknown entity + suggestions
+//   out << render_text(r->table);                      // or dump(r->json, true)
+//
+// Every query sees the deal groups that pass `f` (types, dates, USD minimum;
+// its focus is ignored), so a deal reported twice (same_as) counts once where
+// things are counted; lists of deal ids still name every report. Names
+// resolve through aliases (graph.find_entity); output names are canonical.
+// Rows come in a fixed order, stated per query.
+// Thread-safety: pure functions over an immutable DealGraph.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+#include "extractor/error.h"
+#include "graph/export_table.h"
+#include "graph/filter.h"
+#include "graph/graph.h"
+
+namespace dealgraph {
+
+struct QueryResult {
+  Table table;        // for --format table and csv
+  nlohmann::json json = nlohmann::json::array();  // for --format json
+  std::string note;   // said on stderr when the answer is empty for a reason
+};
+
+// Who invested in whom: investment deals (investor → investee) and
+// acquisitions (acquirer → target). One row per (investor, investee) pair:
+// [{"investor": name, "investee": name, "deals": [ids, id_less order],
+//   "amount": Money of the first of those deals that has one, or null}],
+// sorted by investor name, then investee name (byte order).
+Result<QueryResult> query_investments(const DealGraph& g, const Filter& f);
+// The investments rows whose investee (investor) is `name`, without that column.
+Result<QueryResult> query_investors_of(const DealGraph& g, const std::string& name, const Filter& f);
+Result<QueryResult> query_investees_of(const DealGraph& g, const std::string& name, const Filter& f);
+
+// Deal groups, optionally only those `party` takes part in, in corpus order.
+Result<QueryResult> query_deals(const DealGraph& g, const std::string& party, const Filter& f);
+
+// The other partners of `name` in partnership deals, by name.
+Result<QueryResult> query_partners_of(const DealGraph& g, const std::string& name, const Filter& f);
+
+// The shortest chain of deals from `a` to `b` (BFS over the entity–deal
+// graph; parties only, not products). No chain: empty result and a note.
+Result<QueryResult> query_path(const DealGraph& g, const std::string& a, const std::string& b, const Filter& f);
+
+// The most active parties: by number of deal groups, or by the USD sum of
+// their groups' figures (labels::figure; other currencies are not summed).
+// Ties: the other measure, then name.
+enum class TopBy { Deals, Amount };
+Result<QueryResult> query_top(const DealGraph& g, TopBy by, size_t limit, const Filter& f);
+
+}  // namespace dealgraph

@@ -1,0 +1,268 @@
+// Labels, filters, the diagram (DOT/SVG/PNG/PDF) and GraphML, on the
+// hand-made corpus of tests/golden/fixture_corpus.h.
+#include <catch2/catch.hpp>
+
+#include <graphviz/cgraph.h>
+
+#include <boost/property_tree/ptree.hpp>
+#include <boost/property_tree/xml_parser.hpp>
+
+#include "golden/fixture_corpus.h"
+#include "golden/golden_check.h"
+#include "graph/export_dot.h"
+#include "graph/export_files.h"
+#include "graph/export_graphml.h"
+#include "graph/filter.h"
+#include "graph/labels.h"
+
+using namespace dealgraph;
+namespace fs = std::filesystem;
+
+namespace {
+
+Money money(std::optional<double> v, std::optional<double> lo, std::optional<double> hi, Qualifier q,
+            const std::string& cur) {
+  return Money{Amount{v, lo, hi, q}, cur, ""};
+}
+
+std::set<std::string> lead_ids(const View& v) {
+  std::set<std::string> out;
+  for (const auto& g : v.groups) out.insert(g.lead->id);
+  return out;
+}
+
+View view_of(const DealGraph& g, const Filter& f, bool everything = false) {
+  auto v = select(g, f, everything);
+  REQUIRE(v);
+  return *v;
+}
+
+// Well-formed XML, or a Catch failure naming the parser's complaint.
+boost::property_tree::ptree parse_xml(const std::string& text) {
+  std::istringstream in(text);
+  boost::property_tree::ptree t;
+  REQUIRE_NOTHROW(boost::property_tree::read_xml(in, t));
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("labels: short amounts, capacities and dates", "[labels]") {
+  using labels::short_money;
+  CHECK(short_money(fixture::usd(2e9)) == "$2B");
+  CHECK(short_money(money(1e11, {}, {}, Qualifier::AtLeast, "USD")) == "≥$100B");
+  CHECK(short_money(money({}, 1e9, 1e10, Qualifier::Range, "USD")) == "$1–10B");
+  CHECK(short_money(money(7e12, {}, {}, Qualifier::Exact, "KRW")) == "₩7T");
+  CHECK(short_money(money(5e8, {}, {}, Qualifier::Approx, "EUR")) == "~€500M");
+  CHECK(short_money(money(1.25e9, {}, {}, Qualifier::AtMost, "USD")) == "≤$1.25B");
+  CHECK(short_money(money({}, 5e8, 2e9, Qualifier::Range, "USD")) == "$0.5–2B");
+  CHECK(short_money(money(20, {}, {}, Qualifier::Exact, "TWD")) == "TWD 20");
+  CHECK(short_money(Money{Amount{0.01}, "USD", "share"}) == "$0.01/share");
+  CHECK(labels::short_power(Power{Amount{6e9}}) == "6 GW");
+  CHECK(labels::short_power(Power{Amount{5e8}}) == "500 MW");
+  CHECK(labels::short_power(Power{Amount{std::nullopt, 1e9, 2e9, Qualifier::Range}}) == "1–2 GW");
+  CHECK(labels::short_date(DateValue{"2026-03", "", "", ""}) == "2026-03");
+  CHECK(labels::short_date(DateValue{"", "2026-01", "2026-06", ""}) == "2026-01–2026-06");
+  CHECK(labels::short_date(DateValue{"2027", "", "", "by"}) == "by 2027");
+  CHECK(labels::plain_number(2e9) == "2000000000");
+  CHECK(labels::plain_number(0.01) == "0.01");
+  CHECK(labels::plain_number(1.2e9 / 1e9) == "1.2");
+}
+
+TEST_CASE("filter: same_as groups, focus, types, dates, amounts, chips", "[filter]") {
+  const Corpus c = fixture::corpus();
+  const DealGraph g = DealGraph::build(c);
+
+  SECTION("a deal reported twice is one group led by its first report") {
+    auto groups = group_deals(c);
+    REQUIRE(groups.size() == 5);
+    CHECK(groups[0].lead->id == "D1");
+    REQUIRE(groups[0].members.size() == 2);
+    CHECK(groups[0].members[1]->id == "D4");
+    CHECK(groups[0].when == "2026-03-02");
+  }
+  SECTION("unfiltered: the diagram shows deal parties and chips, the data exports everything") {
+    View v = view_of(g, Filter{});
+    CHECK(lead_ids(v) == std::set<std::string>{"D1", "D2", "D3", "D5", "D6"});
+    CHECK(v.entities.count("chip:h200"));
+    CHECK_FALSE(v.entities.count("person:jensen-huang"));
+    CHECK(view_of(g, Filter{}, true).entities.count("person:jensen-huang"));
+  }
+  SECTION("focus through an alias, depth in deal hops") {
+    Filter f;
+    f.focus = "메타";
+    CHECK(lead_ids(view_of(g, f)) == std::set<std::string>{"D2", "D3"});
+    f.depth = 2;
+    CHECK(lead_ids(view_of(g, f)) == std::set<std::string>{"D2", "D3", "D6"});
+  }
+  SECTION("unknown focus names close matches") {
+    Filter f;
+    f.focus = "Nvidai";
+    auto v = select(g, f, false);
+    REQUIRE_FALSE(v);
+    CHECK(v.error().message == "unknown entity 'Nvidai'; did you mean: NVIDIA");
+  }
+  SECTION("types, dates and USD minimum") {
+    Filter f;
+    f.types = {DealType::Investment, DealType::Lease};
+    CHECK(lead_ids(view_of(g, f)) == std::set<std::string>{"D1", "D3"});
+    f = Filter{};
+    f.since = "2026-02-15";  // D2 is dated 2026-02 (could be late February): kept
+    CHECK(lead_ids(view_of(g, f)) == std::set<std::string>{"D1", "D2", "D3", "D6"});
+    f.until = "2026-02";
+    CHECK(lead_ids(view_of(g, f)) == std::set<std::string>{"D2", "D3", "D6"});
+    f = Filter{};
+    f.min_amount = 1e9;  // the lease counts with its lower bound; KRW is dropped
+    CHECK(lead_ids(view_of(g, f)) == std::set<std::string>{"D1", "D3"});
+    f.min_amount = 1.5e9;
+    CHECK(lead_ids(view_of(g, f)) == std::set<std::string>{"D1"});
+  }
+  SECTION("--no-chips") {
+    Filter f;
+    f.no_chips = true;
+    CHECK_FALSE(view_of(g, f).entities.count("chip:h200"));
+  }
+  SECTION("command-line values") {
+    FilterArgs a;
+    a.depth = "2";
+    CHECK_FALSE(parse_filter(a));  // --depth without --focus
+    a = FilterArgs{};
+    a.types = "investment,buyout";
+    CHECK(parse_filter(a).error().message.find("unknown deal type 'buyout'") == 0);
+    a = FilterArgs{};
+    a.since = "2026-1-5";
+    CHECK_FALSE(parse_filter(a));
+    a = FilterArgs{};
+    a.min_amount = "1e9";
+    REQUIRE(parse_filter(a));
+    CHECK(*parse_filter(a)->min_amount == 1e9);
+    a.min_amount = "lots";
+    CHECK_FALSE(parse_filter(a));
+  }
+  SECTION("deal ids sort as people read them") {
+    CHECK(id_less("D2", "D10"));
+    CHECK_FALSE(id_less("D10", "D2"));
+    CHECK(id_less("f2:D1", "f10:D1"));
+  }
+}
+
+TEST_CASE("export dot: golden, re-read by cgraph, laid out by dot", "[export][dot]") {
+  const Corpus c = fixture::corpus();
+  const DealGraph g = DealGraph::build(c);
+  View v = view_of(g, Filter{});
+  auto dot = render_diagram(g, v, "dot");
+  REQUIRE(dot);
+  golden::check_golden("export.dot", *dot);
+
+  // Byte-identical on a second run.
+  CHECK(*render_diagram(g, v, "dot") == *dot);
+
+  // cgraph reads it back with the awkward name intact.
+  Agraph_t* back = agmemread(dot->c_str());
+  REQUIRE(back != nullptr);
+  Agnode_t* q = agnode(back, const_cast<char*>("org:q-labs"), 0);
+  REQUIRE(q != nullptr);
+  CHECK(std::string(agget(q, const_cast<char*>("label"))) == "\"Q\" Labs \\\\ R&D <AI>\\n큐랩스");
+  CHECK(agnnodes(back) > 8);
+  agclose(back);
+
+  if (golden::have("dot")) {
+    const std::string dir = golden::temp_dir("dot");
+    golden::write(dir + "/g.dot", *dot);
+    std::string svg;
+    CHECK(golden::run("dot -Tsvg " + dir + "/g.dot 2>" + dir + "/err", &svg) == 0);
+    CHECK(golden::read(dir + "/err").empty());
+    parse_xml(svg);
+    fs::remove_all(dir);
+  } else {
+    WARN("dot not installed: DOT not rendered by the dot tool");
+  }
+}
+
+TEST_CASE("export svg, png, pdf through gvc", "[export][svg]") {
+  const Corpus c = fixture::corpus();
+  const DealGraph g = DealGraph::build(c);
+  View v = view_of(g, Filter{});
+  auto svg = render_diagram(g, v, "svg");
+  REQUIRE(svg);
+  auto tree = parse_xml(*svg);
+  CHECK(tree.count("svg") == 1);
+  CHECK(svg->find("font-family=\"NanumGothic") != std::string::npos);
+  // The awkward name, XML-escaped, on two lines.
+  CHECK(svg->find("&quot;Q&quot; Labs \\ R&amp;D &lt;AI&gt;") != std::string::npos);
+  CHECK(svg->find(">큐랩스<") != std::string::npos);
+  CHECK(svg->find("≥₩7T") != std::string::npos);
+  CHECK(svg->find("Legend") != std::string::npos);
+
+  auto png = render_diagram(g, v, "png");
+  REQUIRE(png);
+  CHECK(png->compare(0, 8, "\x89PNG\r\n\x1a\n") == 0);
+  auto pdf = render_diagram(g, v, "pdf");
+  REQUIRE(pdf);
+  CHECK(pdf->compare(0, 5, "%PDF-") == 0);
+  CHECK_FALSE(render_diagram(g, v, "gif"));
+}
+
+TEST_CASE("export dot: one edge per deal group, partnership fan, one-sided deals", "[export][dot]") {
+  const Corpus c = fixture::corpus();
+  const DealGraph g = DealGraph::build(c);
+  std::string dot = *render_diagram(g, view_of(g, Filter{}), "dot");
+  Agraph_t* back = agmemread(dot.c_str());
+  REQUIRE(back);
+  Agnode_t* nv = agnode(back, const_cast<char*>("org:nvidia"), 0);
+  Agnode_t* co = agnode(back, const_cast<char*>("org:coherent"), 0);
+  int n = 0;
+  for (Agedge_t* e = agfstout(back, nv); e; e = agnxtout(back, e)) n += aghead(e) == co;
+  CHECK(n == 1);  // D1 and D4 are one deal
+  // The partnership: the first partner to each other one, undirected-looking.
+  Agnode_t* meta = agnode(back, const_cast<char*>("org:meta"), 0);
+  int fan = 0;
+  for (Agedge_t* e = agfstout(back, meta); e; e = agnxtout(back, e))
+    if (std::string(agget(e, const_cast<char*>("dir")) ? agget(e, const_cast<char*>("dir")) : "") == "none") ++fan;
+  CHECK(fan == 2);
+  agclose(back);
+
+  Filter f;
+  f.no_chips = true;
+  std::string plain = *render_diagram(g, view_of(g, f), "dot");
+  CHECK(plain.find("chip:h200") == std::string::npos);
+  CHECK(plain.find("made by") == std::string::npos);
+}
+
+TEST_CASE("export graphml: golden and well-formed", "[export][graphml]") {
+  const Corpus c = fixture::corpus();
+  const DealGraph g = DealGraph::build(c);
+  View v = view_of(g, Filter{}, true);
+  std::string xml = to_graphml(g, v);
+  golden::check_golden("export.graphml", xml);
+  CHECK(to_graphml(g, v) == xml);
+  auto t = parse_xml(xml);
+  size_t nodes = 0, edges = 0;
+  for (const auto& [k, child] : t.get_child("graphml.graph")) {
+    nodes += k == "node";
+    edges += k == "edge";
+  }
+  CHECK(nodes == c.entities.size() + c.deals.size() + c.articles.size());
+  CHECK(edges > c.deals.size());
+}
+
+TEST_CASE("atomic writes leave no partial file", "[export][files]") {
+  const std::string dir = golden::temp_dir("atomic");
+  REQUIRE(write_file_atomic(dir + "/a.txt", "one"));
+  REQUIRE(write_file_atomic(dir + "/a.txt", "two"));
+  CHECK(golden::read(dir + "/a.txt") == "two");
+  CHECK_FALSE(fs::exists(dir + "/a.txt.tmp"));
+
+  Status bad = write_file_atomic(dir + "/missing/a.txt", "x");
+  CHECK_FALSE(bad);
+  CHECK(bad.error().to_string().find("missing/a.txt.tmp") != std::string::npos);
+
+  REQUIRE(write_dir_atomic(dir + "/tables", {{"x.csv", "1\r\n"}, {"y.csv", "2\r\n"}}));
+  CHECK(golden::read(dir + "/tables/y.csv") == "2\r\n");
+  size_t files = 0;
+  for (const auto& e : fs::directory_iterator(dir + "/tables")) files += e.is_regular_file();
+  CHECK(files == 2);
+  // A directory cannot be created over a file: an error, nothing written.
+  CHECK_FALSE(write_dir_atomic(dir + "/a.txt", {{"x.csv", "1"}}));
+  fs::remove_all(dir);
+}
