@@ -42,8 +42,13 @@ int cmd_extract(const std::vector<std::string>& args, IO io) {
     return kUsage;
   }
   Corpus corpus;
-  if (int rc = load_corpus(o, o.positional(), io, &corpus); rc != kOk) return rc;
+  std::vector<std::string> trace;
+  if (int rc = load_corpus(o, o.positional(), io, &corpus, o.has("--explain") ? &trace : nullptr); rc != kOk)
+    return rc;
   if (o.has("--explain")) {
+    io.err << "typed sentences (what the deal rules see):\n";
+    for (const auto& t : trace) io.err << "  " << t << "\n";
+    io.err << "deals:\n";
     for (const auto& d : corpus.deals) {
       io.err << d.id << " " << to_string(d.type) << " [" << d.rule << "]";
       for (const auto& p : d.parties) {

@@ -30,7 +30,8 @@ bool load_resources(const Options& o, IO io, Resources* res) {
   return true;
 }
 
-int load_corpus(const Options& o, const std::vector<std::string>& files, IO io, Corpus* corpus) {
+int load_corpus(const Options& o, const std::vector<std::string>& files, IO io, Corpus* corpus,
+                std::vector<std::string>* trace) {
   if (files.empty()) {
     io.err << "dealgraph: no input files (give FILE... or - for standard input)\n";
     return kUsage;
@@ -64,7 +65,7 @@ int load_corpus(const Options& o, const std::vector<std::string>& files, IO io, 
       }
       text = std::move(*r);
     }
-    if (Status s = pipeline->add_file(f == "-" ? "<stdin>" : f, std::move(text), corpus); !s) {
+    if (Status s = pipeline->add_file(f == "-" ? "<stdin>" : f, std::move(text), corpus, trace); !s) {
       io.err << "dealgraph: " << s.error().to_string() << "\n";
       return kBadInput;
     }

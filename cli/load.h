@@ -21,6 +21,7 @@ bool load_resources(const Options& o, IO io, Resources* res);
 
 // Runs the whole pipeline over `files` ("-" = stdin; none = usage error) and
 // fills `corpus`. Returns kOk, or kBadInput/kUsage after printing why.
-int load_corpus(const Options& o, const std::vector<std::string>& files, IO io, Corpus* corpus);
+int load_corpus(const Options& o, const std::vector<std::string>& files, IO io, Corpus* corpus,
+                std::vector<std::string>* trace = nullptr);
 
 }  // namespace dealgraph::cli

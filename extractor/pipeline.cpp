@@ -58,7 +58,8 @@ void add_unique(std::vector<std::string>& v, const std::string& s) {
 
 }  // namespace
 
-Status Pipeline::add_file(const std::string& source, std::string raw, Corpus* corpus) const {
+Status Pipeline::add_file(const std::string& source, std::string raw, Corpus* corpus,
+                          std::vector<std::string>* trace) const {
   auto doc = impl_->reader.read(source, raw);
   if (!doc) return doc.error();
   const std::string& text = doc->text;
@@ -100,7 +101,10 @@ Status Pipeline::add_file(const std::string& source, std::string raw, Corpus* co
       }
       return f;
     };
-    std::vector<Deal> deals = impl_->deals.extract(text, a, found.mentions, vals, lookup);
+    std::vector<SentenceTrace> sentences;
+    std::vector<Deal> deals = impl_->deals.extract(text, a, found.mentions, vals, lookup, trace ? &sentences : nullptr);
+    if (trace)
+      for (const auto& st : sentences) trace->push_back(a.id + ": " + st.typed);
     // A country used as a place word is not a mention, unless a deal uses it.
     std::set<std::string> in_deals;
     for (const auto& d : deals)

@@ -39,7 +39,10 @@ class Pipeline {
   // Extracts one input file (already read; `source` is the name given on the
   // command line) into `corpus`. Invalid UTF-8 or an empty file is an Error
   // naming the source and byte offset; `corpus` is then unchanged.
-  Status add_file(const std::string& source, std::string text, Corpus* corpus) const;
+  // With `trace`, every sentence's typed form (what the deal rules saw) is
+  // appended, for --explain.
+  Status add_file(const std::string& source, std::string text, Corpus* corpus,
+                  std::vector<std::string>* trace = nullptr) const;
   // Links the same deal across articles, flags conflicting figures, assigns
   // stable deal ids and sorts everything. Call once after the last add_file.
   void finish(Corpus* corpus) const;

@@ -1,5 +1,8 @@
 #include "graph/export_graphml.h"
 
+// GCC 12 reports a false "may be used uninitialized" inside Boost's
+// write_graphml edge loop (a boost::optional iterator); it is not our code.
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #include <boost/graph/graphml.hpp>
 #include <boost/property_map/dynamic_property_map.hpp>
 

@@ -111,7 +111,9 @@ json entity_node(const Entity& e, const View& v) {
   if (!e.ticker.empty()) j["tickerSymbol"] = e.ticker;
   if (!e.wikidata.empty()) j["sameAs"] = "http://www.wikidata.org/entity/" + e.wikidata;
   if (!e.country.empty()) j["country"] = e.country;
-  if (!e.maker.empty() && v.entities.count(e.maker)) j["manufacturer"] = entity_ref(e.maker);
+  // "manufacturer" alone is the deal role (dg:manufacturer): the chip's maker
+  // is written with the schema.org IRI spelled out.
+  if (!e.maker.empty() && v.entities.count(e.maker)) j["schema:manufacturer"] = {{"@id", entity_ref(e.maker)}};
   json seen = json::array();
   for (const auto& m : e.mentions) {
     std::string a = article_ref(m.article);
@@ -181,7 +183,6 @@ json jsonld_context() {
       {"alternateName", "schema:alternateName"},
       {"tickerSymbol", "schema:tickerSymbol"},
       {"sameAs", {{"@id", "schema:sameAs"}, {"@type", "@id"}}},
-      {"manufacturer", {{"@id", "schema:manufacturer"}, {"@type", "@id"}}},
       {"headline", "schema:headline"},
       {"datePublished", "schema:datePublished"},
       {"url", {{"@id", "schema:url"}, {"@type", "xsd:anyURI"}}},

@@ -39,6 +39,10 @@ std::string deal_when(const Deal& d, const Corpus& c) {
   return "";
 }
 
+std::string deal_when_end(const Deal& d) {
+  return d.date && d.date->value.empty() && !d.date->from.empty() ? d.date->to : "";
+}
+
 std::vector<DealGroup> group_deals(const Corpus& corpus) {
   const auto& deals = corpus.deals;
   std::map<std::string, size_t> index;
@@ -69,7 +73,10 @@ std::vector<DealGroup> group_deals(const Corpus& corpus) {
     if (!g.amount && d.amount) g.amount = d.amount;
     if (!g.capacity && d.capacity) g.capacity = d.capacity;
     if (!g.date && d.date) g.date = d.date;
-    if (g.when.empty()) g.when = deal_when(d, corpus);
+    if (g.when.empty()) {
+      g.when = deal_when(d, corpus);
+      g.when_end = deal_when_end(d);
+    }
   }
   for (auto& g : out) {
     std::sort(g.parties.begin(), g.parties.end());
@@ -183,10 +190,11 @@ std::string last_day(std::string d) {
 }
 }  // namespace
 
-bool date_in_bounds(const std::string& when, const std::string& since, const std::string& until) {
+bool date_in_bounds(const std::string& when, const std::string& when_end, const std::string& since,
+                    const std::string& until) {
   if (since.empty() && until.empty()) return true;
   if (when.empty()) return false;
-  if (!since.empty() && last_day(when) < first_day(since)) return false;
+  if (!since.empty() && last_day(when_end.empty() ? when : when_end) < first_day(since)) return false;
   if (!until.empty() && first_day(when) > last_day(until)) return false;
   return true;
 }
@@ -245,7 +253,7 @@ namespace {
 
 bool passes(const DealGroup& grp, const Filter& f) {
   if (!f.types.empty() && !f.types.count(grp.lead->type)) return false;
-  if (!date_in_bounds(grp.when, f.since, f.until)) return false;
+  if (!date_in_bounds(grp.when, grp.when_end, f.since, f.until)) return false;
   if (f.min_amount) {
     auto usd = labels::usd_figure(grp.amount);
     if (!usd || *usd < *f.min_amount) return false;

@@ -11,9 +11,9 @@
 // has them (members in corpus order). Data exports still write every member.
 //
 // Dates: a group's date is its deal date (value, else span start) or else its
-// article's date. --since keeps a group whose date can end on or after the
-// day ("2026-02" passes --since 2026-02-15); --until one that can start on or
-// before it. An undated group fails either bound.
+// article's date. --since keeps a group whose date or span can end on or
+// after the day ("2026-02" passes --since 2026-02-15); --until one that can
+// start on or before it. An undated group fails either bound.
 // Amounts: --min-amount compares labels::usd_figure(); non-USD deals and deals
 // without an amount are dropped when a minimum is given, kept otherwise.
 //
@@ -43,12 +43,15 @@ struct DealGroup {
   std::optional<Power> capacity;
   std::optional<DateValue> date;
   std::string when;                   // date shown and filtered: see above; "" if none
+  std::string when_end;               // end of a date span ("2026-01" to "2026-06"); "" if none
 };
 
 std::vector<DealGroup> group_deals(const Corpus& corpus);
 // One deal's date as above: deal date (value, else span start), else its
 // article's date, else "".
 std::string deal_when(const Deal& d, const Corpus& corpus);
+// The end of its date span when it has one ("" otherwise).
+std::string deal_when_end(const Deal& d);
 
 struct Filter {
   std::string focus;                  // entity name or alias; "" = no focus
@@ -92,7 +95,8 @@ Result<Filter> parse_filter(const FilterArgs& a);
 Result<std::set<DealType>> parse_types(const std::string& list);
 bool valid_date_bound(const std::string& s);  // YYYY, YYYY-MM or YYYY-MM-DD
 // Does a group dated `when` pass the bounds? (See above.)
-bool date_in_bounds(const std::string& when, const std::string& since, const std::string& until);
+bool date_in_bounds(const std::string& when, const std::string& when_end, const std::string& since,
+                    const std::string& until);
 
 // Deal ids in human order: "D2" before "D10" (digit runs compare as numbers).
 bool id_less(const std::string& a, const std::string& b);

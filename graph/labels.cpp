@@ -15,6 +15,11 @@ struct Scale {
 // Largest first. Amounts are shown in the currency's own units: 7조원 is
 // "₩7T", not converted to dollars.
 constexpr Scale kScales[] = {{1e12, "T"}, {1e9, "B"}, {1e6, "M"}, {1e3, "K"}, {1, ""}};
+struct PowerUnit {
+  double factor;
+  const char* unit;
+};
+constexpr PowerUnit kPower[] = {{1e12, "TW"}, {1e9, "GW"}, {1e6, "MW"}, {1e3, "kW"}, {1, "W"}};
 
 const Scale& scale_for(double v) {
   for (const auto& s : kScales)
@@ -45,12 +50,27 @@ std::string symbol(const std::string& currency) {
   return currency.empty() ? "" : currency + " ";
 }
 
-// The number part of a label: "2B", "1–10B", with qualifier marks. `fmt(v,
-// scale)` writes a number with its unit, `fmt.number(v, scale)` without.
-template <class Fmt>
-std::string amount_text(const Amount& a, Fmt fmt) {
+// How one kind of amount is written: "$" + "2" + "B", "" + "6" + " GW".
+struct Style {
+  std::string prefix;
+  bool power = false;
+  std::string unit(const Scale& s) const {
+    if (!power) return s.suffix;
+    for (const auto& p : kPower)
+      if (p.factor == s.factor) return std::string(" ") + p.unit;
+    return " W";
+  }
+};
+
+// "$2B", "≥$100B", "$1–10B" (one unit for both ends, chosen by the upper
+// one: "$0.5–2B"), "~€500M", "$20 each".
+std::string amount_text(const Amount& a, const Style& st) {
+  auto one = [&](double v) {
+    const Scale& s = scale_for(v);
+    return st.prefix + scaled(v, s) + st.unit(s);
+  };
   if (a.value) {
-    std::string n = fmt(*a.value, scale_for(*a.value));
+    std::string n = one(*a.value);
     switch (a.qualifier) {
       case Qualifier::Approx: return "~" + n;
       case Qualifier::AtLeast: return "≥" + n;
@@ -60,49 +80,23 @@ std::string amount_text(const Amount& a, Fmt fmt) {
     }
   }
   if (a.min && a.max) {
-    // One unit for both ends, chosen by the upper one: "$1–10B", "$0.5–2B".
     const Scale& s = scale_for(*a.max);
-    std::string hi = fmt(*a.max, s);
-    return fmt.number(*a.min, s) + "–" + hi;
+    return st.prefix + scaled(*a.min, s) + "–" + scaled(*a.max, s) + st.unit(s);
   }
-  if (a.min) return "≥" + fmt(*a.min, scale_for(*a.min));
-  if (a.max) return "≤" + fmt(*a.max, scale_for(*a.max));
+  if (a.min) return "≥" + one(*a.min);
+  if (a.max) return "≤" + one(*a.max);
   return "?";
 }
-
-struct MoneyFmt {
-  std::string sym;
-  std::string operator()(double v, const Scale& s) const { return sym + scaled(v, s) + s.suffix; }
-  std::string number(double v, const Scale& s) const { return sym + scaled(v, s); }
-};
-
-struct PowerScale {
-  double factor;
-  const char* unit;
-};
-constexpr PowerScale kPower[] = {{1e12, "TW"}, {1e9, "GW"}, {1e6, "MW"}, {1e3, "kW"}, {1, "W"}};
-
-struct PowerFmt {
-  static const PowerScale& unit(const Scale& s) {
-    for (const auto& p : kPower)
-      if (p.factor == s.factor) return p;
-    return kPower[4];
-  }
-  std::string operator()(double v, const Scale& s) const {
-    return digits(v / s.factor) + " " + unit(s).unit;
-  }
-  std::string number(double v, const Scale& s) const { return digits(v / s.factor); }
-};
 
 }  // namespace
 
 std::string short_money(const Money& m) {
-  std::string out = amount_text(m.amount, MoneyFmt{symbol(m.currency)});
+  std::string out = amount_text(m.amount, Style{symbol(m.currency), false});
   if (!m.per.empty()) out += "/" + m.per;
   return out;
 }
 
-std::string short_power(const Power& p) { return amount_text(p.amount, PowerFmt{}); }
+std::string short_power(const Power& p) { return amount_text(p.amount, Style{"", true}); }
 
 std::string short_date(const DateValue& d) {
   std::string core = d.value;

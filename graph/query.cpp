@@ -287,7 +287,7 @@ Result<QueryResult> query_top(const DealGraph& g, TopBy by, size_t limit, const 
                       {"deals", s.deals},
                       {"amount_usd", s.usd}});
     r.table.rows.push_back({std::to_string(i + 1), e.name, to_string(e.type), std::to_string(s.deals),
-                            s.usd > 0 ? labels::short_money(Money{{s.usd}, "USD", ""}) : ""});
+                            s.usd > 0 ? labels::short_money(Money{Amount{s.usd, std::nullopt, std::nullopt, Qualifier::Exact}, "USD", ""}) : ""});
   }
   return r;
 }

@@ -80,7 +80,7 @@ TEST_CASE("export csv: the tables import into SQLite", "[export][csv][sqlite]") 
   CHECK(query("SELECT partner FROM deals WHERE \\\":ID(Deal)\\\" = 'D2'") ==
             "Meta; \"Q\" Labs \\ R&D <AI>\n큐랩스; 삼성전자");
   CHECK(query("SELECT \\\"amount:double\\\" * 2 FROM deals WHERE \\\":ID(Deal)\\\" = 'D1'") == "4000000000");
-  CHECK(query("SELECT capacity_gw FROM deals WHERE \\\":ID(Deal)\\\" = 'D3'") == "6");
+  CHECK(query("SELECT \\\"capacity_gw:double\\\" FROM deals WHERE \\\":ID(Deal)\\\" = 'D3'") == "6");
   fs::remove_all(dir);
 }
 

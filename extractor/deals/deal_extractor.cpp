@@ -57,12 +57,6 @@ std::string role_of_group(const std::string& g) {
   return r;
 }
 
-bool amount_close(const Money& a, const Money& b) {
-  if (a.currency != b.currency) return false;
-  auto v = [](const Money& m) { return m.amount.value ? *m.amount.value : (m.amount.min ? *m.amount.min : 0.0); };
-  double x = v(a), y = v(b);
-  return std::abs(x - y) <= 1e-3 * std::max(std::abs(x), std::abs(y)) + 1e-9;
-}
 
 }  // namespace
 
@@ -138,6 +132,7 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
                                          const std::vector<Value>& values, const EntityLookup& lookup,
                                          std::vector<SentenceTrace>* trace) const {
   std::vector<Deal> deals;
+  std::vector<bool> loose;  // per deal: the rule's wording does not fix who supplies whom
   const auto& anaphor = rules_.need_table("anaphor");
   const auto& status_word = rules_.need_table("status_word");
   const auto& status_priority = rules_.need_table("status_priority");
@@ -352,8 +347,12 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
           for (int s : ss)
             if (std::find(parties[role].begin(), parties[role].end(), t.slots[s].entity) == parties[role].end())
               parties[role].push_back(t.slots[s].entity);
-        if (std::string imp = rule.attr("implicit"); !imp.empty() && parties[imp].empty() && !focus.empty())
-          parties[imp].push_back(focus[0]->entity);
+        if (std::string imp = rule.attr("implicit"); !imp.empty() && !focus.empty()) {
+          // the role is empty, or a partnership still lacks its second partner
+          auto& v = parties[imp];
+          bool lacking = v.empty() || (type == DealType::Partnership && v.size() < 2);
+          if (lacking && std::find(v.begin(), v.end(), focus[0]->entity) == v.end()) v.push_back(focus[0]->entity);
+        }
         if (std::string mr = rule.attr("maker_role"); !mr.empty() && parties[mr].empty())
           for (const auto& p : products)
             if (std::string mk = lookup(p).maker; !mk.empty()) {
@@ -456,6 +455,7 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
           d.status = rule.attr("status", status);
           d.evidence = {sent, std::string(text.substr(sent.start, sent.size()))};
           d.rule = rule.name;
+          loose.push_back(rule.attr("direction") == "symmetric");
           deals.push_back(std::move(d));
         }
       }
@@ -464,7 +464,8 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
 
   // Roles from what the dictionary knows: a product's maker supplies it, and
   // a cloud provider is the lessor; some providers retype a deal.
-  for (auto& d : deals) {
+  for (size_t di = 0; di < deals.size(); ++di) {
+    Deal& d = deals[di];
     const std::string type = to_string(d.type);
     const std::string* prov = provider_role.find(type);
     const std::string* cust = customer_role.find(type);
@@ -478,6 +479,7 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
       Party* cp = role_party(*cust);
       if (pp && cp) {
         bool swap = false;
+        if (loose[di]) {
         for (const auto& prod : d.products) {
           std::string mk = lookup(prod).maker;
           if (!mk.empty() && mk == cp->entity && mk != pp->entity) swap = true;
@@ -488,6 +490,7 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
             return std::find(f.begin(), f.end(), *flag) != f.end();
           };
           if (has(cp) && !has(pp)) swap = true;
+        }
         }
         if (swap) std::swap(pp->entity, cp->entity);
         // retype: "purchase cloud = lease"
@@ -540,23 +543,21 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
   }
   // A partnership between parties that also have a more specific deal in the
   // article says nothing more.
-  std::vector<Deal> out;
-  for (auto& d : merged) {
-    if (d.type == DealType::Partnership) {
-      std::set<std::string> ids;
-      for (const auto& p : d.parties) ids.insert(p.entity);
-      bool subsumed = false;
-      for (const auto& o : merged) {
-        if (o.type == DealType::Partnership) continue;
-        std::set<std::string> oi;
-        for (const auto& p : o.parties) oi.insert(p.entity);
-        if (oi == ids) subsumed = true;
-      }
-      if (subsumed) continue;
+  std::vector<bool> subsumed(merged.size(), false);
+  for (size_t i = 0; i < merged.size(); ++i) {
+    if (merged[i].type != DealType::Partnership) continue;
+    std::set<std::string> ids;
+    for (const auto& p : merged[i].parties) ids.insert(p.entity);
+    for (const auto& o : merged) {
+      if (o.type == DealType::Partnership) continue;
+      std::set<std::string> oi;
+      for (const auto& p : o.parties) oi.insert(p.entity);
+      if (oi == ids) subsumed[i] = true;
     }
-    out.push_back(std::move(d));
   }
-  (void)amount_close;
+  std::vector<Deal> out;
+  for (size_t i = 0; i < merged.size(); ++i)
+    if (!subsumed[i]) out.push_back(std::move(merged[i]));
   return out;
 }
 

@@ -17,6 +17,9 @@
 //   status:    a fixed status; otherwise words from the status table decide
 //   implicit:  a role that, when the rule leaves it empty, gets the article's focus
 //   maker_role: a role that, when empty, gets the maker of the deal's product
+//   direction: symmetric — the wording ("A와 B가 계약") does not say who
+//              supplies whom: a product's maker, or a party with the type's
+//              provider flag (rules/deals: provider_flag), goes to the provider side
 // Amounts, capacities, products and dates attach by position (docs/deals.md).
 //
 // Immutable after load; extract() is const and thread-safe.

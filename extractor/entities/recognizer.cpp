@@ -314,7 +314,24 @@ ArticleEntities EntityRecognizer::find(std::string_view text, const Article& art
           if (mk && !me) {
             add_mention(en_start, en_end, mk->entity, mk->type, rule.name);
           } else if (me && !mk) {
-            if (!overlaps(ko_start, ko_end)) add_mention(ko_start, ko_end, me->entity, me->type, rule.name);
+            // "알파웨이브 IP 그룹(Alphawave IP Group)": a known name inside the
+            // Hangul side grows to the whole side when it is the same entity.
+            bool same = true, any = false;
+            for (const auto& m : ms)
+              if (m.span.start < ko_end && ko_start < m.span.end) {
+                any = true;
+                same = same && m.entity == me->entity && m.span.start >= ko_start;
+              }
+            if (any && same) {
+              std::string id = me->entity;
+              EntityType ty = me->type;
+              ms.erase(std::remove_if(ms.begin(), ms.end(),
+                                      [&](const FoundMention& m) { return m.span.start < ko_end && ko_start < m.span.end; }),
+                       ms.end());
+              add_mention(ko_start, ko_end, id, ty, rule.name);
+            } else if (!any) {
+              add_mention(ko_start, ko_end, me->entity, me->type, rule.name);
+            }
           } else if (!mk && !me && rule.attr("new", "yes") != "no" && !overlaps(ko_start, ko_end) &&
                      !overlaps(en_start, en_end)) {
             // A new name: type it from its context.
@@ -375,6 +392,8 @@ ArticleEntities EntityRecognizer::find(std::string_view text, const Article& art
           bool skip = name.empty() || overlaps(s, e) || !left_edge_ok(text, s) || not_a_name.find(name) ||
                       (!words.empty() && not_a_name.find(words.front()) && kind == "name");
           if (!skip && kind == "name" && words.size() == 1 && name.size() <= 3 && !has_lower(name)) skip = true;
+          // all-capitals strings glued to particles are mostly technical acronyms
+          if (!skip && rule.attr("requires") == "lowercase" && !has_lower(name)) skip = true;
           if (!skip) {
             EntityType type = *entity_type_from(rule.attr("type"));
             std::string id = define(type, std::string(name), rule.name);

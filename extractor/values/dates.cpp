@@ -76,17 +76,17 @@ std::optional<CivilDate> parse_iso_date(std::string_view s) {
 namespace {
 
 std::string fmt_y(int y) {
-  char b[16];
+  char b[32];
   std::snprintf(b, sizeof b, "%04d", y);
   return b;
 }
 std::string fmt_ym(int y, int m) {
-  char b[16];
+  char b[32];
   std::snprintf(b, sizeof b, "%04d-%02d", y, m);
   return b;
 }
 std::string fmt_ymd(int y, int m, int d) {
-  char b[24];
+  char b[40];
   std::snprintf(b, sizeof b, "%04d-%02d-%02d", y, m, d);
   return b;
 }

@@ -60,10 +60,12 @@ std::string squeeze(std::string_view s) {
   return out;
 }
 
-WordTable::WordTable(const rules::Table& t) {
-  for (const auto& [k, v] : t.entries) {
-    map_.emplace(squeeze(k), v);
-    by_length_.emplace_back(fold(k), v);
+WordTable::WordTable(const std::vector<const rules::Table*>& tables) {
+  for (const rules::Table* t : tables) {
+    for (const auto& [k, v] : t->entries) {
+      map_.emplace(squeeze(k), v);  // the first table (in file order) wins
+      by_length_.emplace_back(fold(k), v);
+    }
   }
   std::stable_sort(by_length_.begin(), by_length_.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
@@ -93,8 +95,7 @@ std::optional<double> parse_decimal(std::string_view s) {
   return std::strtod(clean.c_str(), nullptr);
 }
 
-Result<NumberParser> NumberParser::from(
-    const rules::RuleSet& set, const std::function<int(const rules::Table&, const std::string&)>& line_of) {
+Result<NumberParser> NumberParser::from(const Family& family, const LineOf& line_of) {
   NumberParser p;
   struct Spec {
     const char* table;
@@ -105,8 +106,10 @@ Result<NumberParser> NumberParser::from(
                         {"num_minus", Word::Minus},      {"num_vague", Word::Vague},
                         {"num_filler", Word::Filler}};
   for (const auto& sp : specs) {
-    const rules::Table* t = set.table(sp.table);
-    if (!t) return Error::at("rules/values", 0, 0, std::string("missing table '") + sp.table + "' (the number parser needs it)");
+    auto tables = family(sp.table);
+    if (tables.empty() && sp.kind != Word::Vague && sp.kind != Word::Filler && sp.kind != Word::Minus)
+      return Error::at("rules/values", 0, 0, std::string("missing table '") + sp.table + "' (the number parser needs it)");
+    for (const rules::Table* t : tables)
     for (const auto& [k, v] : t->entries) {
       Word w{sp.kind, 0, 0};
       auto bad = [&](const char* what) {

@@ -50,7 +50,7 @@ struct ParsedNumber {
 class WordTable {
  public:
   WordTable() = default;
-  explicit WordTable(const rules::Table& t);
+  explicit WordTable(const std::vector<const rules::Table*>& tables);
   // Value of `key` or nullptr.
   const std::string* find(std::string_view key) const;
   // Longest key that `s` starts with (ASCII case folded), its byte length in s.
@@ -67,9 +67,11 @@ std::string squeeze(std::string_view s);  // ASCII lower-case, white space remov
 class NumberParser {
  public:
   NumberParser() = default;
-  // Reads the num_* tables; an Error names the table line (found by `line_of`) for a bad value.
-  static Result<NumberParser> from(const rules::RuleSet& set,
-                                   const std::function<int(const rules::Table&, const std::string&)>& line_of);
+  using Family = std::function<std::vector<const rules::Table*>(const std::string& role)>;
+  using LineOf = std::function<int(const rules::Table&, const std::string& key)>;
+  // Reads the num_* tables (every table of each role); an Error names the
+  // table line (found by `line_of`) for a bad value.
+  static Result<NumberParser> from(const Family& family, const LineOf& line_of);
   std::optional<ParsedNumber> parse(std::string_view text) const;
 
  private:

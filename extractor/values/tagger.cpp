@@ -213,6 +213,40 @@ int entry_line(const std::vector<std::pair<std::string, std::string>>& files, co
   return t.line;
 }
 
+// Names of the tables the rule files define, in file order.
+std::vector<std::string> table_names(const std::vector<std::pair<std::string, std::string>>& files) {
+  std::vector<std::string> out;
+  for (const auto& f : files) {
+    const std::string& text = f.second;
+    bool in_table = false;
+    size_t pos = 0;
+    while (pos < text.size()) {
+      size_t nl = text.find('\n', pos);
+      if (nl == std::string::npos) nl = text.size();
+      std::string line = text.substr(pos, nl - pos);
+      pos = nl + 1;
+      size_t h = line.find(" #");
+      if (!line.empty() && line[0] == '#') line.clear();
+      if (h != std::string::npos) line = line.substr(0, h);
+      size_t b = line.find_first_not_of(" \t\r");
+      if (b == std::string::npos) continue;
+      size_t e = line.find_last_not_of(" \t\r");
+      std::string t = line.substr(b, e - b + 1);
+      if (in_table) {
+        if (t == "end") in_table = false;
+        continue;
+      }
+      if (t.compare(0, 6, "table ") == 0) {
+        std::string n = t.substr(6);
+        n.erase(0, n.find_first_not_of(" \t"));
+        out.push_back(n);
+        in_table = true;
+      }
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<Tagger> Tagger::load(const Resources& res) {
@@ -227,23 +261,34 @@ Result<Tagger> Tagger::from_files(const std::vector<std::pair<std::string, std::
   impl->set = std::move(*set);
   const rules::RuleSet& rs = impl->set;
 
+  // ---- tables: a table named ROLE or ROLE_anything serves ROLE
+  std::vector<std::string> names = table_names(files);
+  auto family = [&](const std::string& role) {
+    std::vector<const rules::Table*> out;
+    for (const auto& n : names) {
+      if (n == role || (n.size() > role.size() + 1 && n.compare(0, role.size(), role) == 0 && n[role.size()] == '_')) {
+        if (const rules::Table* t = rs.table(n)) out.push_back(t);
+      }
+    }
+    return out;
+  };
   auto nums = NumberParser::from(
-      rs, [&](const rules::Table& t, const std::string& key) { return entry_line(files, t, key); });
+      family, [&](const rules::Table& t, const std::string& key) { return entry_line(files, t, key); });
   if (!nums) return nums.error();
   impl->numbers = std::move(*nums);
 
-  // ---- tables, checked once
   auto check_table = [&](const char* name, WordTable* out,
                          const std::function<bool(const std::string&)>& valid,
                          const char* expect) -> std::optional<Error> {
-    const rules::Table* t = rs.table(name);
-    if (!t) return std::nullopt;  // required-ness is checked per rule below
-    for (const auto& [k, v] : t->entries) {
-      if (!valid(v))
-        return Error::at(t->file, entry_line(files, *t, k), 1,
-                         std::string("table ") + name + ": " + expect, k + " = " + v);
+    auto tables = family(name);
+    for (const rules::Table* t : tables) {
+      for (const auto& [k, v] : t->entries) {
+        if (!valid(v))
+          return Error::at(t->file, entry_line(files, *t, k), 1,
+                           std::string("table ") + t->name + ": " + expect, k + " = " + v);
+      }
     }
-    *out = WordTable(*t);
+    *out = WordTable(tables);
     return std::nullopt;
   };
   auto any = [](const std::string&) { return true; };
@@ -268,9 +313,11 @@ Result<Tagger> Tagger::from_files(const std::vector<std::pair<std::string, std::
     double f;
     return v[3] == ' ' && parse_double(v.substr(4), &f) && f > 0;
   };
-  auto in_set = [](const std::set<std::string>& s) { return [&s](const std::string& v) { return s.count(v) > 0; }; };
   static const std::set<std::string> kQualNames = {"exact", "approx", "at_least", "at_most", "range", "each"};
   static const std::set<std::string> kUnits = {"y", "q", "m", "w", "d"};
+  auto in_set = [](const std::set<std::string>& set_) {
+    return [&set_](const std::string& v) { return set_.count(v) > 0; };
+  };
   auto rel_ok = [](const std::string& v) {
     char u;
     int o;
@@ -313,13 +360,13 @@ Result<Tagger> Tagger::from_files(const std::vector<std::pair<std::string, std::
   };
   for (const auto& t : tspecs)
     if (auto e = check_table(t.name, t.out, t.valid, t.expect)) return *e;
-  if (!rs.table("follow"))
+  if (family("follow").empty())
     return Error::at("rules/values", 0, 0,
                      "missing table 'follow' (the words that may follow a value glued to it)");
 
   // ---- rules
   auto need = [&](const rules::Rule& r, const char* table, const char* why) -> std::optional<Error> {
-    if (rs.table(table)) return std::nullopt;
+    if (!family(table).empty()) return std::nullopt;
     return Error::at(r.file, r.line, 1,
                      "rule " + r.name + ": " + why + " needs table '" + table + "', which no rule file defines");
   };
