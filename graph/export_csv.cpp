@@ -82,7 +82,7 @@ struct Tables {
   }
 
   std::string entities() const {
-    std::string out = csv_line({":ID(Entity)", ":LABEL", "name", "type", "aliases:string[]", "ticker",
+    std::string out = csv_line({"id:ID(Entity)", ":LABEL", "name", "type", "aliases:string[]", "ticker",
                                 "wikidata", "country", "maker", "source", "mentions:int"});
     for (const auto& id : v.entities) {
       const Entity& e = c.entities.at(id);
@@ -95,7 +95,7 @@ struct Tables {
   }
 
   std::string articles_csv() const {
-    std::string out = csv_line({":ID(Article)", ":LABEL", "headline", "date", "url", "source"});
+    std::string out = csv_line({"id:ID(Article)", ":LABEL", "headline", "date", "url", "source"});
     for (const auto& a : c.articles) {
       if (!v.articles.count(a.id)) continue;
       out += csv_line({csv_text(a.id), "Article", csv_text(a.headline), csv_text(a.date.value_or("")),
@@ -105,7 +105,7 @@ struct Tables {
   }
 
   std::string deals() const {
-    std::vector<std::string> head = {":ID(Deal)", ":LABEL", "type", "date", "status", "amount:double",
+    std::vector<std::string> head = {"id:ID(Deal)", ":LABEL", "type", "date", "status", "amount:double",
                                      "currency", "amount_qualifier", "amount_min:double",
                                      "amount_max:double", "capacity_gw:double"};
     for (const char* r : kRoles) head.push_back(r);

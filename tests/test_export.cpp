@@ -57,9 +57,11 @@ TEST_CASE("labels: short amounts, capacities and dates", "[labels]") {
   CHECK(short_money(money(1.25e9, {}, {}, Qualifier::AtMost, "USD")) == "≤$1.25B");
   CHECK(short_money(money({}, 5e8, 2e9, Qualifier::Range, "USD")) == "$0.5–2B");
   CHECK(short_money(money(20, {}, {}, Qualifier::Exact, "TWD")) == "TWD 20");
-  CHECK(short_money(Money{Amount{0.01}, "USD", "share"}) == "$0.01/share");
-  CHECK(labels::short_power(Power{Amount{6e9}}) == "6 GW");
-  CHECK(labels::short_power(Power{Amount{5e8}}) == "500 MW");
+  Money per_share = money(0.01, {}, {}, Qualifier::Exact, "USD");
+  per_share.per = "share";
+  CHECK(short_money(per_share) == "$0.01/share");
+  CHECK(labels::short_power(Power{money(6e9, {}, {}, Qualifier::Exact, "").amount}) == "6 GW");
+  CHECK(labels::short_power(Power{money(5e8, {}, {}, Qualifier::Exact, "").amount}) == "500 MW");
   CHECK(labels::short_power(Power{Amount{std::nullopt, 1e9, 2e9, Qualifier::Range}}) == "1–2 GW");
   CHECK(labels::short_date(DateValue{"2026-03", "", "", ""}) == "2026-03");
   CHECK(labels::short_date(DateValue{"", "2026-01", "2026-06", ""}) == "2026-01–2026-06");

@@ -75,12 +75,12 @@ TEST_CASE("export csv: the tables import into SQLite", "[export][csv][sqlite]") 
   CHECK(query("SELECT count(*) FROM deals") == "6");
   CHECK(query("SELECT count(*) FROM deal_parties") == "14");
   CHECK(query("SELECT count(*) FROM mentions") == "12");
-  CHECK(query("SELECT name FROM entities WHERE \\\":ID(Entity)\\\" = 'org:samsung-electronics'") == "삼성전자");
-  CHECK(query("SELECT investor FROM deals WHERE \\\":ID(Deal)\\\" = 'D1'") == "NVIDIA");
-  CHECK(query("SELECT partner FROM deals WHERE \\\":ID(Deal)\\\" = 'D2'") ==
+  CHECK(query("SELECT name FROM entities WHERE \\\"id:ID(Entity)\\\" = 'org:samsung-electronics'") == "삼성전자");
+  CHECK(query("SELECT investor FROM deals WHERE \\\"id:ID(Deal)\\\" = 'D1'") == "NVIDIA");
+  CHECK(query("SELECT partner FROM deals WHERE \\\"id:ID(Deal)\\\" = 'D2'") ==
             "Meta; \"Q\" Labs \\ R&D <AI>\n큐랩스; 삼성전자");
-  CHECK(query("SELECT \\\"amount:double\\\" * 2 FROM deals WHERE \\\":ID(Deal)\\\" = 'D1'") == "4000000000");
-  CHECK(query("SELECT \\\"capacity_gw:double\\\" FROM deals WHERE \\\":ID(Deal)\\\" = 'D3'") == "6");
+  CHECK(query("SELECT \\\"amount:double\\\" * 2 FROM deals WHERE \\\"id:ID(Deal)\\\" = 'D1'") == "4000000000");
+  CHECK(query("SELECT \\\"capacity_gw:double\\\" FROM deals WHERE \\\"id:ID(Deal)\\\" = 'D3'") == "6");
   fs::remove_all(dir);
 }
 

@@ -132,7 +132,8 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
                                          const std::vector<Value>& values, const EntityLookup& lookup,
                                          std::vector<SentenceTrace>* trace) const {
   std::vector<Deal> deals;
-  std::vector<bool> loose;  // per deal: the rule's wording does not fix who supplies whom
+  std::vector<bool> loose;       // per deal: the rule's wording does not fix who supplies whom
+  std::vector<bool> subsumable;  // per deal: a generic partnership word ("파트너십")
   const auto& anaphor = rules_.need_table("anaphor");
   const auto& status_word = rules_.need_table("status_word");
   const auto& status_priority = rules_.need_table("status_priority");
@@ -456,6 +457,7 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
           d.evidence = {sent, std::string(text.substr(sent.start, sent.size()))};
           d.rule = rule.name;
           loose.push_back(rule.attr("direction") == "symmetric");
+          subsumable.push_back(rule.attr("subsumable") == "yes");
           deals.push_back(std::move(d));
         }
       }
@@ -526,12 +528,18 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
   // sentences): same type and parties. The first keeps its evidence; figures
   // fill in from later ones.
   std::vector<Deal> merged;
-  for (auto& d : deals) {
+  std::vector<bool> merged_subsumable;
+  for (size_t di = 0; di < deals.size(); ++di) {
+    Deal& d = deals[di];
     Deal* same = nullptr;
-    for (auto& m : merged)
-      if (m.type == d.type && m.parties == d.parties) same = &m;
+    for (size_t k = 0; k < merged.size(); ++k)
+      if (merged[k].type == d.type && merged[k].parties == d.parties) {
+        same = &merged[k];
+        merged_subsumable[k] = merged_subsumable[k] && subsumable[di];
+      }
     if (!same) {
       merged.push_back(std::move(d));
+      merged_subsumable.push_back(subsumable[di]);
       continue;
     }
     if (!same->amount && d.amount) same->amount = d.amount;
@@ -541,11 +549,11 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
         same->products.push_back(p);
     if (same->status.empty()) same->status = d.status;
   }
-  // A partnership between parties that also have a more specific deal in the
-  // article says nothing more.
+  // A partnership named only by a generic word ("파트너십을 확대") between
+  // parties that also have a more specific deal in the article says nothing more.
   std::vector<bool> subsumed(merged.size(), false);
   for (size_t i = 0; i < merged.size(); ++i) {
-    if (merged[i].type != DealType::Partnership) continue;
+    if (merged[i].type != DealType::Partnership || !merged_subsumable[i]) continue;
     std::set<std::string> ids;
     for (const auto& p : merged[i].parties) ids.insert(p.entity);
     for (const auto& o : merged) {
