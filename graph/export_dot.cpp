@@ -218,6 +218,7 @@ class Builder {
   }
 
   void legend() {
+    if (types_.empty() && deal_types_.empty()) return;  // nothing shown, nothing to explain
     Agraph_t* sub = agsubg(g_, cs("cluster_legend"), 1);
     set(sub, "label", "Legend");
     for (EntityType t : types_) {
@@ -273,7 +274,7 @@ Result<std::string> render_diagram(const DealGraph& dg, const View& v, const std
   if (!is_diagram_format(format)) return Error::at("", 0, 0, "unknown diagram format '" + format + "'");
   g_messages.clear();
   agusererrf previous = agseterrf(collect);
-  agseterr(AGERR);
+  agerrlevel_t previous_level = agseterr(AGERR);
   // The context first: it installs the default node label (\N) that layout
   // expects on every graph opened afterwards.
   std::unique_ptr<GVC_t, ContextCloser> gvc(gvContext());
@@ -296,6 +297,7 @@ Result<std::string> render_diagram(const DealGraph& dg, const View& v, const std
     gvFreeLayout(gvc.get(), g.get());
   }
   agseterrf(previous);
+  agseterr(previous_level);
   return out;
 }
 

@@ -203,6 +203,16 @@ TEST_CASE("export svg, png, pdf through gvc", "[export][svg]") {
   REQUIRE(pdf);
   CHECK(pdf->compare(0, 5, "%PDF-") == 0);
   CHECK_FALSE(render_diagram(g, v, "gif"));
+
+  // A filter that keeps nothing still gives a valid (empty) diagram.
+  Filter none;
+  none.since = "2030";
+  View empty = view_of(g, none);
+  CHECK(empty.groups.empty());
+  auto blank = render_diagram(g, empty, "svg");
+  REQUIRE(blank);
+  parse_xml(*blank);
+  CHECK(render_diagram(g, empty, "dot")->find("cluster_legend") == std::string::npos);
 }
 
 TEST_CASE("export dot: one edge per deal group, partnership fan, one-sided deals", "[export][dot]") {

@@ -64,7 +64,7 @@ Result<DealExtractor> DealExtractor::load(const Resources& res) {
   auto set = rules::RuleSet::load(res, "rules/deals");
   if (!set) return set.error();
   for (const char* t : {"status_word", "status_priority", "anaphor", "abbreviation", "provider_role",
-                        "customer_role", "provider_flag", "retype_by_provider_flag", "amount_distractor"})
+                        "customer_role", "provider_flag", "retype_by_provider_flag", "amount_distractor", "exclusive_types"})
     if (!set->table(t)) {
       Error e;
       e.file = "rules/deals";
@@ -142,6 +142,7 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
   const auto& provider_flag = rules_.need_table("provider_flag");
   const auto& retype = rules_.need_table("retype_by_provider_flag");
   const auto& distractor = rules_.need_table("amount_distractor");
+  const auto& exclusive = rules_.need_table("exclusive_types");
 
   auto is_party_type = [](EntityType t) {
     return t == EntityType::Organization || t == EntityType::GovernmentBody || t == EntityType::Person ||
@@ -282,7 +283,7 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
     const Span sent = units[u];
     Typed t = typeset(sent);
     if (trace) trace->push_back({sent, t.s});
-    std::vector<std::set<std::string>> claimed;  // party sets already used in this sentence
+    std::vector<std::pair<std::string, std::set<std::string>>> claimed;  // (family, parties) used here
 
     // status from the sentence's words
     std::string status;
@@ -439,10 +440,14 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
           if (ids.size() != ps.size()) continue;                // the same entity twice
           if (type != DealType::Fund && type != DealType::Facility && ids.size() < 2) continue;
           if (ps.empty()) continue;
+          // The same parties in one sentence: a rule of the same family
+          // (exclusive_types) already decided what their deal is.
+          const std::string* family = exclusive.find(to_string(type));
+          std::string key = family ? *family : std::string(to_string(type));
           bool seen = false;
-          for (const auto& c : claimed) seen |= c == ids;
+          for (const auto& c : claimed) seen |= c.first == key && c.second == ids;
           if (seen) continue;
-          claimed.push_back(ids);
+          claimed.emplace_back(key, ids);
           Deal d;
           d.type = type;
           d.article = article.id;

@@ -134,13 +134,31 @@ std::pair<std::string, std::string> period(const CivilDate& ref, char unit, long
   }
 }
 
+// Every year of the result is a plausible calendar year.
+bool plausible(const DateValue& d) {
+  for (const std::string* s : {&d.value, &d.from, &d.to}) {
+    if (s->empty()) continue;
+    int y = std::atoi(s->substr(0, 4).c_str());
+    if (y < 1000 || y > 2999) return false;
+  }
+  return !(d.value.empty() && d.from.empty() && d.to.empty());
+}
+
 bool is_int(double v) { return v == std::floor(v) && v >= 0 && v < 10000; }
 
 }  // namespace
 
 std::string format_iso_date(const CivilDate& d) { return fmt(d); }
 
+std::optional<DateValue> resolve_date_inner(const DateParts& p, const std::optional<CivilDate>& ref);
+
 std::optional<DateValue> resolve_date(const DateParts& p, const std::optional<CivilDate>& ref) {
+  auto d = resolve_date_inner(p, ref);
+  if (d && !plausible(*d)) return std::nullopt;
+  return d;
+}
+
+std::optional<DateValue> resolve_date_inner(const DateParts& p, const std::optional<CivilDate>& ref) {
   DateValue out;
   out.relation = p.relation;
 
@@ -171,6 +189,14 @@ std::optional<DateValue> resolve_date(const DateParts& p, const std::optional<Ci
     } else {
       return std::nullopt;  // a bare duration is not a date
     }
+    return out;
+  }
+
+  // ---- a decade: 2020..2029
+  if (p.decade) {
+    if (*p.decade % 10 != 0) return std::nullopt;
+    out.from = fmt_y(*p.decade);
+    out.to = fmt_y(*p.decade + 9);
     return out;
   }
 

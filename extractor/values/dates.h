@@ -36,6 +36,7 @@ struct DateParts {
   char unit = 0;                // y q m w d
   std::string holiday;          // "MM-DD"
   std::string season;           // "MM-DD MM-DD"
+  std::optional<int> decade;    // 2020 for "2020년대", "the 2020s"
   std::string relation;         // by | from | since
 };
 

@@ -35,7 +35,7 @@ enum G {
   g_cur, g_cur2, g_sub, g_subcur, g_per,
   g_unit, g_unit2,
   g_y, g_yy, g_m, g_d, g_y2, g_m2, g_d2, g_wd, g_ord, g_rel, g_dir, g_part, g_q, g_half,
-  g_n, g_n2, g_hol, g_season, g_relq,
+  g_n, g_n2, g_hol, g_season, g_relq, g_decade,
   g_lead, g_tail,
   kGroups
 };
@@ -54,7 +54,7 @@ const GroupSpec kGroupSpecs[kGroups] = {
     {"unit", kP | kQ | kD}, {"unit2", kP | kQ},
     {"y", kD}, {"yy", kD}, {"m", kD}, {"d", kD}, {"y2", kD}, {"m2", kD}, {"d2", kD}, {"wd", kD},
     {"ord", kD}, {"rel", kD}, {"dir", kD}, {"part", kD}, {"q", kD}, {"half", kD},
-    {"n", kD}, {"n2", kD}, {"hol", kD}, {"season", kD}, {"relq", kD},
+    {"n", kD}, {"n2", kD}, {"hol", kD}, {"season", kD}, {"relq", kD}, {"decade", kD},
     {"lead", kAll}, {"tail", kAll},
 };
 
@@ -449,7 +449,8 @@ Result<Tagger> Tagger::from_files(const std::vector<std::pair<std::string, std::
       if (it == rule.attrs.end()) continue;
       double d;
       if (!parse_double(it->second, &d)) return err(std::string(b) + ": expects a number", it->second);
-      (b[1] == 'i' ? cr.min : b[1] == 'a' ? cr.max : cr.value) = d;
+      const std::string name = b;
+      (name == "min" ? cr.min : name == "max" ? cr.max : cr.value) = d;
     }
     if (auto p = rule.attrs.find("priority"); p != rule.attrs.end()) {
       char* end = nullptr;
@@ -478,7 +479,7 @@ Result<Tagger> Tagger::from_files(const std::vector<std::pair<std::string, std::
         break;
       case Kind::Date: {
         bool any_date = false;
-        for (int g = g_y; g <= g_relq; ++g)
+        for (int g = g_y; g <= g_decade; ++g)
           if (cr.group[g] >= 0) any_date = true;
         if (!any_date) return err("a date rule needs at least one date group (y, m, d, rel, q, half, n, hol, ...)");
         if ((has(g_n) || has(g_n2)) && !has(g_unit)) return err("a count (?P<n>...) needs a (?P<unit>...) group");
@@ -647,8 +648,8 @@ std::optional<ValueData> Tagger::Impl::build(const CompiledRule& r, const re2::S
         double sf = 0.01;
         if (auto sc = grp(g_subcur)) {
           const std::string* v = currency.find(*sc);
-          if (!v || v->size() <= 3 || v->substr(0, 3) != code) return std::nullopt;
-          parse_double(v->substr(4), &sf);
+          if (!v || v->size() <= 3) return std::nullopt;
+          parse_double(v->substr(4), &sf);  // only the factor: "3 CAD 3 cents" are Canadian cents
         }
         a->value = clean(*a->value + scale_by(s->lo, sf));
       }
@@ -743,6 +744,7 @@ std::optional<ValueData> Tagger::Impl::build(const CompiledRule& r, const re2::S
         p.year = yy <= 68 ? 2000 + yy : 1900 + yy;
       }
       if (auto t = grp(g_y2); t && !year_of(*t, &p.year2)) return std::nullopt;
+      if (auto t = grp(g_decade); t && !year_of(*t, &p.decade)) return std::nullopt;
       if (auto t = grp(g_m); t && !month_of(*t, &p.month)) return std::nullopt;
       if (auto t = grp(g_m2); t && !month_of(*t, &p.month2)) return std::nullopt;
       if (auto t = grp(g_d); t && !day_of(*t, &p.day)) return std::nullopt;
@@ -827,6 +829,24 @@ std::optional<ValueData> Tagger::Impl::build(const CompiledRule& r, const re2::S
 
 // ------------------------------------------------------------ scanning
 
+namespace {
+
+// True when `p` lies inside a web address (a run of non-space characters
+// holding "://" or starting with "www."): the figures in a URL are no values.
+bool in_url(std::string_view text, size_t p) {
+  auto ws = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  size_t b = p, e = p;
+  size_t limit = p > 4096 ? p - 4096 : 0;
+  while (b > limit && !ws(text[b - 1])) --b;
+  while (e < text.size() && e - p < 4096 && !ws(text[e])) ++e;
+  std::string_view tok = text.substr(b, e - b);
+  if (tok.find("://") != std::string_view::npos) return true;
+  size_t w = tok.find("www.");
+  return w != std::string_view::npos && (w == 0 || tok[w - 1] == '<' || tok[w - 1] == '(');
+}
+
+}  // namespace
+
 void Tagger::Impl::scan(const CompiledRule& r, size_t idx, std::string_view text, size_t cs, size_t ce,
                         const std::optional<CivilDate>& ref, std::vector<Candidate>* out) const {
   const RE2& re = *r.rule->re;
@@ -847,7 +867,7 @@ void Tagger::Impl::scan(const CompiledRule& r, size_t idx, std::string_view text
       pos = next_char(ms);
       continue;
     }
-    if (!left_ok(text, ms)) {
+    if (!left_ok(text, ms) || in_url(text, ms)) {
       pos = next_char(ms);
       continue;
     }
@@ -865,8 +885,9 @@ void Tagger::Impl::scan(const CompiledRule& r, size_t idx, std::string_view text
       bool alone_ok = true;
       if (r.alone) {
         size_t ts = 0, te = text.size();
-        while (ts < te && utf8::is_space(static_cast<unsigned char>(text[ts]))) ++ts;
-        while (te > ts && utf8::is_space(static_cast<unsigned char>(text[te - 1]))) --te;
+        auto ws = [](char ch) { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; };
+        while (ts < te && ws(text[ts])) ++ts;
+        while (te > ts && ws(text[te - 1])) --te;
         alone_ok = s == ts && e == te;
       }
       if (e > s && alone_ok && left_ok(text, s) && right_ok(text, e, r)) {
