@@ -90,9 +90,15 @@ std::string pen_width(const std::optional<Money>& m) {
 struct Closer {
   void operator()(Agraph_t* g) const { agclose(g); }
 };
-struct ContextCloser {
-  void operator()(GVC_t* c) const { gvFreeContext(c); }
-};
+// One gvc context for the whole process, never freed: Graphviz 2.43's pango
+// plugin caches a pointer to the last font name, which gvFreeContext frees,
+// so a second context reads freed memory (found by AddressSanitizer). It also
+// installs the default node label (\N) that layout expects on every graph
+// opened afterwards, so it must exist before agopen.
+GVC_t* context() {
+  static GVC_t* gvc = gvContext();
+  return gvc;
+}
 
 // Graphviz reports through agerr(); collect its messages for the Error.
 std::string g_messages;
@@ -275,26 +281,24 @@ Result<std::string> render_diagram(const DealGraph& dg, const View& v, const std
   g_messages.clear();
   agusererrf previous = agseterrf(collect);
   agerrlevel_t previous_level = agseterr(AGERR);
-  // The context first: it installs the default node label (\N) that layout
-  // expects on every graph opened afterwards.
-  std::unique_ptr<GVC_t, ContextCloser> gvc(gvContext());
+  GVC_t* gvc = context();
   std::unique_ptr<Agraph_t, Closer> g(agopen(cs("dealgraph"), Agdirected, nullptr));
   Builder(dg, v, g.get(), opt).build();
 
   Result<std::string> out = std::string();
   if (format == "dot") {
     *out = agwrite_string(g.get());
-  } else if (gvLayout(gvc.get(), g.get(), "dot") != 0) {
+  } else if (gvLayout(gvc, g.get(), "dot") != 0) {
     out = Error::at("", 0, 0, "graphviz layout failed: " + labels::one_line(g_messages));
   } else {
     char* data = nullptr;
     unsigned int len = 0;
-    if (gvRenderData(gvc.get(), g.get(), format.c_str(), &data, &len) != 0 || !data)
+    if (gvRenderData(gvc, g.get(), format.c_str(), &data, &len) != 0 || !data)
       out = Error::at("", 0, 0, "graphviz cannot render " + format + ": " + labels::one_line(g_messages));
     else
       *out = std::string(data, len);
     if (data) gvFreeRenderData(data);
-    gvFreeLayout(gvc.get(), g.get());
+    gvFreeLayout(gvc, g.get());
   }
   agseterrf(previous);
   agseterr(previous_level);

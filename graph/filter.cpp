@@ -73,10 +73,18 @@ std::vector<DealGroup> group_deals(const Corpus& corpus) {
     if (!g.amount && d.amount) g.amount = d.amount;
     if (!g.capacity && d.capacity) g.capacity = d.capacity;
     if (!g.date && d.date) g.date = d.date;
-    if (g.when.empty()) {
-      g.when = deal_when(d, corpus);
-      g.when_end = deal_when_end(d);
-    }
+  }
+  for (auto& g : out) {
+    // The first report that states a date gives the group's; else the lead's article date.
+    const Deal* dated = g.lead;
+    for (const Deal* d : g.members)
+      if (d->date && (!d->date->value.empty() || !d->date->from.empty())) {
+        dated = d;
+        break;
+      }
+    if (dated->date) g.date = dated->date;
+    g.when = deal_when(*dated, corpus);
+    g.when_end = deal_when_end(*dated);
   }
   for (auto& g : out) {
     std::sort(g.parties.begin(), g.parties.end());

@@ -64,7 +64,7 @@ Result<DealExtractor> DealExtractor::load(const Resources& res) {
   auto set = rules::RuleSet::load(res, "rules/deals");
   if (!set) return set.error();
   for (const char* t : {"status_word", "status_priority", "anaphor", "abbreviation", "provider_role",
-                        "customer_role", "provider_flag", "retype_by_provider_flag", "amount_distractor", "exclusive_types"})
+                        "customer_role", "provider_flag", "retype_by_provider_flag", "amount_distractor", "exclusive_types", "maker_side", "negation"})
     if (!set->table(t)) {
       Error e;
       e.file = "rules/deals";
@@ -72,6 +72,13 @@ Result<DealExtractor> DealExtractor::load(const Resources& res) {
       return e;
     }
   for (const auto& r : set->rules()) {
+    if (r.attr("attach") == "amount") {
+      bool has_amount = false;
+      for (const auto& [name, idx] : r.re->NamedCapturingGroups()) has_amount |= role_of_group(name) == "amount";
+      if (!has_amount)
+        return Error::at(r.file, r.line, 1, "rule " + r.name + ": 'attach: amount' needs an (?P<amount>...) group");
+      continue;
+    }
     auto type = deal_type_from(r.attr("type"));
     if (!type)
       return Error::at(r.file, r.line, 1, "rule " + r.name + ": unknown deal type '" + r.attr("type") + "'");
@@ -143,6 +150,8 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
   const auto& retype = rules_.need_table("retype_by_provider_flag");
   const auto& distractor = rules_.need_table("amount_distractor");
   const auto& exclusive = rules_.need_table("exclusive_types");
+  const auto& maker_side = rules_.need_table("maker_side");
+  const auto& negation = rules_.need_table("negation");
 
   auto is_party_type = [](EntityType t) {
     return t == EntityType::Organization || t == EntityType::GovernmentBody || t == EntityType::Person ||
@@ -272,6 +281,7 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
     return out;
   };
 
+  std::optional<Money> stated_amount;  // from an `attach: amount` rule
   std::vector<Span> units;  // headline first, then body sentences
   if (article.headline_span.size()) units.push_back(article.headline_span);
   const size_t body_from = units.size();
@@ -299,6 +309,19 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
     }
 
     for (const auto& rule : rules_.rules()) {
+      if (rule.attr("attach") == "amount") {
+        // "계약 규모가 최대 140억 달러": the size of the article's deal, said apart
+        if (stated_amount) continue;
+        std::vector<re2::StringPiece> g(rule.re->NumberOfCapturingGroups() + 1);
+        if (!rule.re->Match(t.s, 0, t.s.size(), RE2::UNANCHORED, g.data(), static_cast<int>(g.size()))) continue;
+        for (const auto& [name, idx] : rule.re->NamedCapturingGroups()) {
+          if (role_of_group(name) != "amount" || g[idx].data() == nullptr) continue;
+          size_t gs = static_cast<size_t>(g[idx].data() - t.s.data());
+          for (int sl : slots_in(t, gs, gs + g[idx].size(), false))
+            if (auto* m = std::get_if<Money>(&values[t.slots[sl].index].data)) stated_amount = *m;
+        }
+        continue;
+      }
       const std::string scope = rule.attr("scope", "any");
       if ((scope == "headline" && !headline) || (scope == "body" && headline)) continue;
       const RE2& re = *rule.re;
@@ -309,6 +332,12 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
         const size_t m_start = static_cast<size_t>(g[0].data() - t.s.data());
         const size_t m_end = m_start + g[0].size();
         pos = m_end > m_start ? m_end : m_start + 1;
+        {
+          std::string_view after = std::string_view(t.s).substr(m_end, 24);
+          bool negated = false;
+          for (const auto& [w, unused] : negation.entries) negated |= after.find(w) != std::string_view::npos;
+          if (negated) continue;
+        }
         DealType type = *deal_type_from(rule.attr("type"));
         std::map<std::string, std::vector<int>> roles;  // role -> slots
         int amount_slot = -1;
@@ -487,9 +516,13 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
       if (pp && cp) {
         bool swap = false;
         if (loose[di]) {
+        const std::string* side = maker_side.find(type);
+        const bool maker_provides = !side || *side == "provider";
         for (const auto& prod : d.products) {
           std::string mk = lookup(prod).maker;
-          if (!mk.empty() && mk == cp->entity && mk != pp->entity) swap = true;
+          const Party* wrong = maker_provides ? cp : pp;
+          const Party* right = maker_provides ? pp : cp;
+          if (!mk.empty() && mk == wrong->entity && mk != right->entity) swap = true;
         }
         if (const std::string* flag = provider_flag.find(type)) {
           auto has = [&](const Party* p) {
@@ -571,6 +604,12 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
   std::vector<Deal> out;
   for (size_t i = 0; i < merged.size(); ++i)
     if (!subsumed[i]) out.push_back(std::move(merged[i]));
+  if (stated_amount)
+    for (auto& d : out)
+      if (!d.amount) {
+        d.amount = stated_amount;
+        break;
+      }
   return out;
 }
 

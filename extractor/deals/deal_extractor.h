@@ -20,6 +20,8 @@
 //   direction: symmetric — the wording ("A와 B가 계약") does not say who
 //              supplies whom: a product's maker, or a party with the type's
 //              provider flag (rules/deals: provider_flag), goes to the provider side
+//   attach:    amount — not a deal: the rule's (?P<amount>) is the size of the
+//              article's first deal that has none ("계약 규모가 140억 달러")
 //   subsumable: yes — a partnership named by a generic word, dropped when the
 //              same parties have a more specific deal in the article
 // Amounts, capacities, products and dates attach by position (docs/deals.md).
