@@ -6,6 +6,7 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <sstream>
 
 #include "extractor/text/utf8.h"
 
@@ -209,7 +210,7 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
           else if (value == "focus") who = {focus[0]};
           if (!who.empty()) {
             for (size_t w = 0; w < who.size(); ++w) {
-              if (w) t.s += "와 ";
+              if (w) t.s += "·";  // a list separator every language's rules accept
               Slot sl;
               sl.is_entity = true;
               sl.entity = who[w]->entity;
@@ -474,7 +475,12 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
           const std::string* family = exclusive.find(to_string(type));
           std::string key = family ? *family : std::string(to_string(type));
           bool seen = false;
-          for (const auto& c : claimed) seen |= c.first == key && c.second == ids;
+          for (const auto& c : claimed) {
+            if (c.second != ids) continue;
+            // families are space-separated; sharing one is enough
+            std::istringstream a(key);
+            for (std::string f; a >> f;) seen |= (" " + c.first + " ").find(" " + f + " ") != std::string::npos;
+          }
           if (seen) continue;
           claimed.emplace_back(key, ids);
           Deal d;

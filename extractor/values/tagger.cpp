@@ -511,6 +511,20 @@ Result<Tagger> Tagger::from_files(const std::vector<std::pair<std::string, std::
 
 size_t Tagger::rule_count() const { return impl_ ? impl_->rules.size() : 0; }
 
+std::optional<Amount> Tagger::number(std::string_view text) const {
+  if (!impl_) return std::nullopt;
+  auto n = impl_->numbers.parse(text);
+  if (!n) return std::nullopt;
+  Amount a;
+  if (n->vague) {
+    a.min = n->lo;
+    a.max = n->hi;
+  } else {
+    a.value = n->lo;
+  }
+  return a;
+}
+
 // ------------------------------------------------------------ boundaries
 
 // A value does not start inside a word of its own script: "GB300" holds no

@@ -61,6 +61,11 @@ class Tagger {
   std::vector<Value> tag(std::string_view text, const std::optional<CivilDate>& ref,
                          const TagOptions& opt) const;
 
+  // Reads a number in digits and/or words with the rules' number tables
+  // ("1억 6,000만" = 1.6e8, "two billion", "일점이삼"); a vague one ("수십억")
+  // comes back as min/max. nullopt when the text is not one number.
+  std::optional<Amount> number(std::string_view text) const;
+
   // Number of compiled rules (for diagnostics).
   size_t rule_count() const;
 
