@@ -520,38 +520,51 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
       Party* pp = role_party(*prov);
       Party* cp = role_party(*cust);
       if (pp && cp) {
-        bool swap = false;
-        if (loose[di]) {
+        // Who provides, when the wording did not say: a product's maker
+        // first, then the provider flags in priority order.
         const std::string* side = maker_side.find(type);
         const bool maker_provides = !side || *side == "provider";
-        for (const auto& prod : d.products) {
-          std::string mk = lookup(prod).maker;
-          const Party* wrong = maker_provides ? cp : pp;
-          const Party* right = maker_provides ? pp : cp;
-          if (!mk.empty() && mk == wrong->entity && mk != right->entity) swap = true;
+        auto maker_is = [&](const Party* p) {
+          for (const auto& prod : d.products)
+            if (lookup(prod).maker == p->entity) return true;
+          return false;
+        };
+        if (loose[di]) {
+          const Party* want_provider_maker = maker_provides ? pp : cp;
+          const Party* other = maker_provides ? cp : pp;
+          bool decided = false, swap = false;
+          if (maker_is(other) != maker_is(want_provider_maker)) {
+            decided = true;
+            swap = maker_is(other);
+          }
+          if (const std::string* flags = provider_flag.find(type); flags && !decided) {
+            std::istringstream in(*flags);
+            for (std::string flag; in >> flag;) {
+              auto has = [&](const Party* p) {
+                auto f = lookup(p->entity).flags;
+                return std::find(f.begin(), f.end(), flag) != f.end();
+              };
+              if (has(cp) == has(pp)) continue;
+              swap = has(cp);
+              break;
+            }
+          }
+          if (swap) std::swap(pp->entity, cp->entity);
         }
-        if (const std::string* flag = provider_flag.find(type)) {
-          auto has = [&](const Party* p) {
-            auto f = lookup(p->entity).flags;
-            return std::find(f.begin(), f.end(), *flag) != f.end();
-          };
-          if (has(cp) && !has(pp)) swap = true;
-        }
-        }
-        if (swap) std::swap(pp->entity, cp->entity);
-        // retype: "purchase cloud = lease"
-        for (const auto& f : lookup(pp->entity).flags) {
-          const std::string* nt = retype.find(type + " " + f);
-          if (!nt) continue;
-          auto new_type = deal_type_from(*nt);
-          const std::string* np = provider_role.find(*nt);
-          const std::string* nc = customer_role.find(*nt);
-          if (!new_type || !np || !nc) continue;
-          d.type = *new_type;
-          pp->role = *np;
-          cp->role = *nc;
-          break;
-        }
+        // retype: "purchase cloud = lease", unless the provider makes what it sells
+        if (!maker_is(pp))
+          for (const auto& f : lookup(pp->entity).flags) {
+            const std::string* nt = retype.find(type + " " + f);
+            if (!nt) continue;
+            auto new_type = deal_type_from(*nt);
+            const std::string* np = provider_role.find(*nt);
+            const std::string* nc = customer_role.find(*nt);
+            if (!new_type || !np || !nc) continue;
+            d.type = *new_type;
+            pp->role = *np;
+            cp->role = *nc;
+            break;
+          }
       }
     }
     std::sort(d.parties.begin(), d.parties.end());

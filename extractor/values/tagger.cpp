@@ -406,7 +406,7 @@ Result<Tagger> Tagger::from_files(const std::vector<std::pair<std::string, std::
     // tables the groups need
     const std::pair<G, const char*> needs[] = {
         {g_cur, "currency"}, {g_cur2, "currency"}, {g_subcur, "currency"}, {g_qual, "qualifier"},
-        {g_qual2, "qualifier"}, {g_per, "per"},  {g_m, "month"},          {g_m2, "month"},
+        {g_qual2, "qualifier"}, {g_per, "per"},
         {g_wd, "weekday"},   {g_ord, "ordinal"}, {g_rel, "date_rel"},     {g_dir, "date_dir"},
         {g_part, "date_part"}, {g_half, "date_half"}, {g_hol, "holiday"}, {g_season, "season"},
         {g_relq, "date_relation"}};
