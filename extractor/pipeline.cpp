@@ -109,34 +109,42 @@ Status Pipeline::add_file(const std::string& source, std::string raw, Corpus* co
     std::set<std::string> in_deals;
     for (const auto& d : deals)
       for (const auto& p : d.parties) in_deals.insert(p.entity);
+    auto define = [&](const std::string& id) -> Entity& {
+      Entity& e = add.entities[id];
+      if (!e.id.empty()) return e;
+      e.id = id;
+      if (int i = dict.find_id(id); i >= 0) {
+        const DictEntry& de = dict.entries()[i];
+        e.type = de.type;
+        e.name = de.name;
+        e.aliases = de.aliases;
+        e.ticker = de.ticker;
+        e.wikidata = de.wikidata;
+        e.country = de.country;
+        e.maker = de.maker;
+        e.flags = de.flags;
+        e.source = "dictionary";
+      } else if (auto d = found.discovered.find(id); d != found.discovered.end()) {
+        e.type = d->second.type;
+        e.name = d->second.name;
+        e.aliases = d->second.aliases;
+        e.maker = d->second.maker;
+        e.source = "rule";
+      }
+      return e;
+    };
     for (const auto& m : found.mentions) {
       if (m.weak && !in_deals.count(m.entity)) continue;
-      Entity& e = add.entities[m.entity];
-      if (e.id.empty()) {
-        e.id = m.entity;
-        if (int i = dict.find_id(m.entity); i >= 0) {
-          const DictEntry& de = dict.entries()[i];
-          e.type = de.type;
-          e.name = de.name;
-          e.aliases = de.aliases;
-          e.ticker = de.ticker;
-          e.wikidata = de.wikidata;
-          e.country = de.country;
-          e.maker = de.maker;
-          e.flags = de.flags;
-          e.source = "dictionary";
-        } else if (auto d = found.discovered.find(m.entity); d != found.discovered.end()) {
-          e.type = d->second.type;
-          e.name = d->second.name;
-          e.aliases = d->second.aliases;
-          e.maker = d->second.maker;
-          e.source = "rule";
-        }
-      }
+      Entity& e = define(m.entity);
       e.mentions.push_back({a.id, m.span, std::string(text.substr(m.span.start, m.span.size())), m.rule});
       add_unique(e.aliases, std::string(text.substr(m.span.start, m.span.size())));
     }
-    // Makers of the chips found are entities too (the graph links chip -> maker).
+    // Every party and product of a deal is an entity of the output, even one
+    // the text does not name (a chip's maker filled in as the seller).
+    for (const auto& d : deals) {
+      for (const auto& p : d.parties) define(p.entity);
+      for (const auto& p : d.products) define(p);
+    }
     for (auto& d : deals) add.deals.push_back(std::move(d));
     for (auto& v : vals) add.values.push_back(std::move(v));
     add.articles.push_back(std::move(a));
