@@ -65,7 +65,7 @@ Result<DealExtractor> DealExtractor::load(const Resources& res) {
   auto set = rules::RuleSet::load(res, "rules/deals");
   if (!set) return set.error();
   for (const char* t : {"status_word", "status_priority", "anaphor", "abbreviation", "provider_role",
-                        "customer_role", "provider_flag", "retype_by_provider_flag", "amount_distractor", "exclusive_types", "maker_side", "negation"})
+                        "customer_role", "provider_flag", "retype_by_provider_flag", "amount_distractor", "exclusive_types", "maker_side", "negation", "respective"})
     if (!set->table(t)) {
       Error e;
       e.file = "rules/deals";
@@ -153,6 +153,7 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
   const auto& exclusive = rules_.need_table("exclusive_types");
   const auto& maker_side = rules_.need_table("maker_side");
   const auto& negation = rules_.need_table("negation");
+  const auto& respective = rules_.need_table("respective");
 
   auto is_party_type = [](EntityType t) {
     return t == EntityType::Organization || t == EntityType::GovernmentBody || t == EntityType::Person ||
@@ -464,6 +465,13 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
           }
         }
         const bool split = combos.size() > 1;
+        // "A and B will invest $5 billion and $10 billion, respectively",
+        // "각각 50억 달러, 10억 달러씩": one amount per split deal, in order.
+        bool in_turn = false;
+        if (split && moneys.size() == combos.size()) {
+          for (const auto& [w, unused] : respective.entries) in_turn |= t.s.find(w) != std::string::npos;
+        }
+        size_t turn = 0;
         for (auto& ps : combos) {
           std::set<std::string> ids;
           for (const auto& p : ps) ids.insert(p.entity);
@@ -487,7 +495,8 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
           d.type = type;
           d.article = article.id;
           d.parties = ps;
-          if (each) d.amount = each;
+          if (in_turn) d.amount = std::get<Money>(values[t.slots[moneys[turn++]].index].data);
+          else if (each) d.amount = each;
           else if (!split && single) d.amount = single;
           d.capacity = capacity;
           d.products = products;

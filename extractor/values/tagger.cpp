@@ -122,6 +122,7 @@ bool parse_mmdd(const std::string& s, int* m, int* d) {
 
 // Rounds away binary noise (20.430000000000003 -> 20.43).
 double clean(double v) {
+  if (v == std::floor(v) && std::fabs(v) < 1e15) return v;
   char b[40];
   std::snprintf(b, sizeof b, "%.15g", v);
   return std::strtod(b, nullptr);
@@ -177,7 +178,7 @@ struct Tagger::Impl {
     size_t start, end;
     int priority;
     size_t rule;
-    Value value;
+    ValueData data;
   };
 
   bool left_ok(std::string_view text, size_t s) const;
@@ -186,7 +187,14 @@ struct Tagger::Impl {
                                  const std::optional<CivilDate>& ref) const;
   std::optional<Amount> amount(const CompiledRule& r, const re2::StringPiece* caps, double factor) const;
   void scan(const CompiledRule& r, size_t idx, std::string_view text, size_t cs, size_t ce,
-            const std::optional<CivilDate>& ref, std::vector<Candidate>* out) const;
+            const std::optional<CivilDate>& ref, std::vector<re2::StringPiece>& caps,
+            std::vector<Candidate>* out) const;
+  // One chunk (a sentence or a line): the rules the prefilter lets through,
+  // then the longest candidates that do not overlap, appended in order.
+  void tag_chunk(std::string_view text, size_t cs, size_t ce, bool whole, const std::optional<CivilDate>& ref,
+                 const TagOptions& opt, std::vector<int>& hits, std::vector<re2::StringPiece>& caps,
+                 std::vector<Candidate>& cands, std::vector<Value>* out) const;
+  size_t max_caps = 1;
 };
 
 namespace {
@@ -486,6 +494,7 @@ Result<Tagger> Tagger::from_files(const std::vector<std::pair<std::string, std::
         break;
       }
     }
+    I.max_caps = std::max(I.max_caps, static_cast<size_t>(cr.ncap) + 1);
     I.rules.push_back(std::move(cr));
   }
   if (I.rules.empty()) return Error::at("rules/values", 0, 0, "the value rule files define no rule");
@@ -862,10 +871,10 @@ bool in_url(std::string_view text, size_t p) {
 }  // namespace
 
 void Tagger::Impl::scan(const CompiledRule& r, size_t idx, std::string_view text, size_t cs, size_t ce,
-                        const std::optional<CivilDate>& ref, std::vector<Candidate>* out) const {
+                        const std::optional<CivilDate>& ref, std::vector<re2::StringPiece>& caps,
+                        std::vector<Candidate>* out) const {
   const RE2& re = *r.rule->re;
   const int n = r.ncap + 1;
-  std::vector<re2::StringPiece> caps(static_cast<size_t>(n));
   const re2::StringPiece whole(text.data(), text.size());
   size_t pos = cs;
   auto next_char = [&](size_t p) {
@@ -904,18 +913,10 @@ void Tagger::Impl::scan(const CompiledRule& r, size_t idx, std::string_view text
         while (te > ts && ws(text[te - 1])) --te;
         alone_ok = s == ts && e == te;
       }
+      (void)idx;
       if (e > s && alone_ok && left_ok(text, s) && right_ok(text, e, r)) {
         if (auto data = build(r, caps.data(), ref)) {
-          Candidate c;
-          c.start = s;
-          c.end = e;
-          c.priority = r.priority;
-          c.rule = idx;
-          c.value.data = std::move(*data);
-          c.value.span = Span{s, e};
-          c.value.text = std::string(text.substr(s, e - s));
-          c.value.rule = r.rule->name;
-          out->push_back(std::move(c));
+          out->push_back(Candidate{s, e, r.priority, idx, std::move(*data)});
           pos = me;
           done = true;
           break;
@@ -944,65 +945,113 @@ std::vector<Value> Tagger::tag(std::string_view text, const std::optional<CivilD
   if (!impl_) return result;
   const Impl& I = *impl_;
   std::vector<int> hits;
+  std::vector<re2::StringPiece> caps(I.max_caps);
   std::vector<Impl::Candidate> cands;
+  size_t ts = 0, te = text.size();
+  auto ws = [](char ch) { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; };
+  while (ts < te && ws(text[ts])) ++ts;
+  while (te > ts && ws(text[te - 1])) --te;
+  // Chunks: lines, cut further after a sentence end ("...다. ", "...said. The")
+  // and at white space every 8 KB; no value spans such a cut.
+  constexpr size_t kMaxChunk = 8192;
   size_t cs = 0;
   while (cs < text.size()) {
-    size_t ce = text.find('\n', cs);
-    if (ce == std::string_view::npos) ce = text.size();
-    std::string_view chunk = text.substr(cs, ce - cs);
-    if (!chunk.empty()) {
-      hits.clear();
-      bool all = true;
-      if (I.prefilter) {
-        RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-        if (I.prefilter->Match(re2::StringPiece(chunk.data(), chunk.size()), &hits, &info)) {
-          all = false;
-        } else if (info.kind == RE2::Set::kNoError) {
-          all = false;  // nothing can match here
-          hits.clear();
+    size_t ce = cs;
+    size_t last_space = std::string_view::npos;
+    while (ce < text.size() && text[ce] != '\n') {
+      char c = text[ce];
+      if ((c == '.' || c == '!' || c == '?') && ce > cs && ce + 2 < text.size() && text[ce + 1] == ' ') {
+        size_t plen;
+        char32_t p = utf8::decode_before(text, ce, &plen);
+        size_t k = ce + 1;
+        while (k < text.size() && text[k] == ' ') ++k;
+        size_t nlen;
+        char32_t nx = k < text.size() ? utf8::decode(text, k, &nlen) : 0;
+        bool end = utf8::is_hangul(p) ||
+                   (p >= 'a' && p <= 'z' && ((nx >= 'A' && nx <= 'Z') || utf8::is_hangul(nx)));
+        if (end) {
+          ce += 1;
+          break;
         }
       }
-      if (all) {
-        hits.resize(I.rules.size());
-        for (size_t i = 0; i < hits.size(); ++i) hits[i] = static_cast<int>(i);
+      if (c == ' ') last_space = ce;
+      if (ce - cs >= kMaxChunk && last_space != std::string_view::npos && last_space > cs) {
+        ce = last_space;
+        break;
       }
-      std::sort(hits.begin(), hits.end());
-      cands.clear();
-      for (int h : hits) {
-        const CompiledRule& r = I.rules[static_cast<size_t>(h)];
-        if (!opt.lang.empty() && !r.lang.empty() && r.lang != opt.lang) continue;
-        I.scan(r, static_cast<size_t>(h), text, cs, ce, ref, &cands);
-      }
-      if (!cands.empty()) {
-        // longest first; then higher priority; then earlier rule; then earlier start
-        std::sort(cands.begin(), cands.end(), [](const Impl::Candidate& a, const Impl::Candidate& b) {
-          size_t la = a.end - a.start, lb = b.end - b.start;
-          if (la != lb) return la > lb;
-          if (a.priority != b.priority) return a.priority > b.priority;
-          if (a.rule != b.rule) return a.rule < b.rule;
-          return a.start < b.start;
-        });
-        std::vector<std::pair<size_t, size_t>> taken;
-        std::vector<Value> chunk_vals;
-        for (auto& c : cands) {
-          bool overlap = false;
-          for (const auto& [s, e] : taken)
-            if (c.start < e && s < c.end) {
-              overlap = true;
-              break;
-            }
-          if (overlap) continue;
-          taken.emplace_back(c.start, c.end);
-          chunk_vals.push_back(std::move(c.value));
-        }
-        std::sort(chunk_vals.begin(), chunk_vals.end(),
-                  [](const Value& a, const Value& b) { return a.span < b.span; });
-        for (auto& v : chunk_vals) result.push_back(std::move(v));
-      }
+      ++ce;
     }
-    cs = ce + 1;
+    if (ce > cs) {
+      // is this chunk the whole text (for `alone: yes` rules)?
+      size_t a = cs, b = ce;
+      while (a < b && ws(text[a])) ++a;
+      while (b > a && ws(text[b - 1])) --b;
+      I.tag_chunk(text, cs, ce, a == ts && b == te, ref, opt, hits, caps, cands, &result);
+    }
+    cs = (ce < text.size() && text[ce] == '\n') ? ce + 1 : ce;
+    if (ce == cs && ce < text.size() && text[ce] != '\n') {
+      // a cut without a separator consumed: move on
+    }
   }
   return result;
+}
+
+void Tagger::Impl::tag_chunk(std::string_view text, size_t cs, size_t ce, bool whole,
+                             const std::optional<CivilDate>& ref, const TagOptions& opt, std::vector<int>& hits,
+                             std::vector<re2::StringPiece>& caps, std::vector<Candidate>& cands,
+                             std::vector<Value>* out) const {
+  std::string_view chunk = text.substr(cs, ce - cs);
+  hits.clear();
+  bool all = true;
+  if (prefilter) {
+    RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+    if (prefilter->Match(re2::StringPiece(chunk.data(), chunk.size()), &hits, &info)) {
+      all = false;
+    } else if (info.kind == RE2::Set::kNoError) {
+      return;  // nothing can match here
+    }
+  }
+  if (all) {
+    hits.resize(rules.size());
+    for (size_t i = 0; i < hits.size(); ++i) hits[i] = static_cast<int>(i);
+  }
+  std::sort(hits.begin(), hits.end());
+  cands.clear();
+  for (int h : hits) {
+    const CompiledRule& r = rules[static_cast<size_t>(h)];
+    if (r.alone && !whole) continue;
+    if (!opt.lang.empty() && !r.lang.empty() && r.lang != opt.lang) continue;
+    scan(r, static_cast<size_t>(h), text, cs, ce, ref, caps, &cands);
+  }
+  if (cands.empty()) return;
+  // longest first; then higher priority; then earlier rule; then earlier start
+  std::sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
+    size_t la = a.end - a.start, lb = b.end - b.start;
+    if (la != lb) return la > lb;
+    if (a.priority != b.priority) return a.priority > b.priority;
+    if (a.rule != b.rule) return a.rule < b.rule;
+    return a.start < b.start;
+  });
+  const size_t first = out->size();
+  for (auto& c : cands) {
+    bool overlap = false;
+    for (size_t i = first; i < out->size(); ++i) {
+      const Span& sp = (*out)[i].span;
+      if (c.start < sp.end && sp.start < c.end) {
+        overlap = true;
+        break;
+      }
+    }
+    if (overlap) continue;
+    Value v;
+    v.data = std::move(c.data);
+    v.span = Span{c.start, c.end};
+    v.text = std::string(text.substr(c.start, c.end - c.start));
+    v.rule = rules[c.rule].rule->name;
+    out->push_back(std::move(v));
+  }
+  std::sort(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(),
+            [](const Value& a, const Value& b) { return a.span < b.span; });
 }
 
 }  // namespace dealgraph::values
