@@ -157,6 +157,10 @@ std::string compare(const Deal& d, const Corpus& c, const Expected& e) {
 
 }  // namespace
 
+// Floors for the share of sentences with deals that come out exactly right.
+constexpr double kFloorKo = 0.64;
+constexpr double kFloorEn = 0.46;
+
 TEST_CASE("deal corpora beside the deal rules") {
   Resources res = Resources::embedded();
   auto pipeline = Pipeline::load(res);
@@ -201,13 +205,16 @@ TEST_CASE("deal corpora beside the deal rules") {
     }
     const double pos_rate = pos ? double(pos_ok) / pos : 1.0;
     const double neg_rate = neg ? double(neg_ok) / neg : 1.0;
-    INFO(lang << ".corpus: " << pos_ok << "/" << pos << " sentences with deals right, " << neg_ok << "/" << neg
-              << " must-not-fire sentences quiet\n"
-              << failures.str());
-    // A ratchet: the share of the corpus the rules get exactly right. Raise
-    // it as rules improve; a drop means a rule change broke examples.
-    CHECK(pos_rate >= 0.0);
-    CHECK(neg_rate >= 0.0);
+    // A ratchet: the share of the corpus the rules get exactly right (type,
+    // every role, and amount/status/capacity where given). Raise the floors
+    // as rules improve; a drop means a rule change broke examples. Every
+    // must-not-fire sentence must stay quiet.
+    const double floor = lang == "ko" ? kFloorKo : kFloorEn;
+    const bool ok = pos_rate >= floor && neg_rate == 1.0;
+    if (!ok)
+      FAIL_CHECK(lang << ".corpus: " << pos_ok << "/" << pos << " sentences with deals right (floor " << floor << "), "
+                      << neg_ok << "/" << neg << " must-not-fire sentences quiet\n"
+                      << failures.str());
     WARN(lang << ".corpus: " << pos_ok << "/" << pos << " with deals, " << neg_ok << "/" << neg << " quiet");
   }
 }

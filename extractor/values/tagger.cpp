@@ -989,9 +989,6 @@ std::vector<Value> Tagger::tag(std::string_view text, const std::optional<CivilD
       I.tag_chunk(text, cs, ce, a == ts && b == te, ref, opt, hits, caps, cands, &result);
     }
     cs = (ce < text.size() && text[ce] == '\n') ? ce + 1 : ce;
-    if (ce == cs && ce < text.size() && text[ce] != '\n') {
-      // a cut without a separator consumed: move on
-    }
   }
   return result;
 }
