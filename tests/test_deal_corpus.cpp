@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -216,5 +217,6 @@ TEST_CASE("deal corpora beside the deal rules") {
                       << neg_ok << "/" << neg << " must-not-fire sentences quiet\n"
                       << failures.str());
     WARN(lang << ".corpus: " << pos_ok << "/" << pos << " with deals, " << neg_ok << "/" << neg << " quiet");
+    if (const char* v = std::getenv("DEALGRAPH_CORPUS_VERBOSE"); v && std::string(v) == "1") WARN(failures.str());
   }
 }

@@ -65,7 +65,7 @@ Result<DealExtractor> DealExtractor::load(const Resources& res) {
   auto set = rules::RuleSet::load(res, "rules/deals");
   if (!set) return set.error();
   for (const char* t : {"status_word", "status_priority", "anaphor", "abbreviation", "provider_role",
-                        "customer_role", "provider_flag", "retype_by_provider_flag", "amount_distractor", "exclusive_types", "maker_side", "negation", "respective"})
+                        "customer_role", "provider_flag", "retype_by_provider_flag", "amount_distractor", "exclusive_types", "maker_side", "negation", "respective", "joint_types"})
     if (!set->table(t)) {
       Error e;
       e.file = "rules/deals";
@@ -154,6 +154,7 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
   const auto& maker_side = rules_.need_table("maker_side");
   const auto& negation = rules_.need_table("negation");
   const auto& respective = rules_.need_table("respective");
+  const auto& joint_types = rules_.need_table("joint_types");
 
   auto is_party_type = [](EntityType t) {
     return t == EntityType::Organization || t == EntityType::GovernmentBody || t == EntityType::Person ||
@@ -441,16 +442,17 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
             break;
           }
 
-        // Split multi-party roles into one deal per combination (not partnerships).
+        // Split multi-party roles into one deal per combination, except for
+        // joint types (a partnership, a fund with several sponsors).
         std::vector<std::vector<Party>> combos{{}};
-        if (type == DealType::Partnership) {
+        if (joint_types.find(to_string(type))) {
           for (const auto& [role, ids] : parties)
             for (const auto& id : ids) {
               bool dup = false;
               for (const auto& p : combos[0]) dup |= p.entity == id;
-              if (!dup) combos[0].push_back({id, "partner"});
+              if (!dup) combos[0].push_back({id, role});
             }
-          if (combos[0].size() < 2) combos.clear();
+          if (type == DealType::Partnership && combos[0].size() < 2) combos.clear();
         } else {
           if (parties.size() < 1) combos.clear();
           for (const auto& [role, ids] : parties) {

@@ -138,6 +138,12 @@ double scale_by(double v, double f) {
 }
 
 bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
+
+size_t next_char(std::string_view text, size_t p) {
+  size_t len;
+  utf8::decode(text, p, &len);
+  return p + std::max<size_t>(len, 1);
+}
 bool is_ascii_alnum(char32_t c) {
   return is_ascii_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
@@ -175,10 +181,10 @@ struct Tagger::Impl {
   std::unique_ptr<RE2::Set> prefilter;
 
   struct Candidate {
-    size_t start, end;
+    size_t start, end;  // the span
+    size_t ms, me;      // the regex match it came from
     int priority;
     size_t rule;
-    ValueData data;
   };
 
   bool left_ok(std::string_view text, size_t s) const;
@@ -187,8 +193,11 @@ struct Tagger::Impl {
                                  const std::optional<CivilDate>& ref) const;
   std::optional<Amount> amount(const CompiledRule& r, const re2::StringPiece* caps, double factor) const;
   void scan(const CompiledRule& r, size_t idx, std::string_view text, size_t cs, size_t ce,
-            const std::optional<CivilDate>& ref, std::vector<re2::StringPiece>& caps,
-            std::vector<Candidate>* out) const;
+            std::vector<re2::StringPiece>& caps, std::vector<Candidate>* out) const;
+  bool span_ok(const CompiledRule& r, std::string_view text, size_t ms, size_t me, const re2::StringPiece* caps,
+               bool groups, size_t* s, size_t* e) const;
+  bool shrink(const RE2& re, std::string_view text, size_t ms, size_t* me, std::vector<re2::StringPiece>& caps,
+              int n) const;
   // One chunk (a sentence or a line): the rules the prefilter lets through,
   // then the longest candidates that do not overlap, appended in order.
   void tag_chunk(std::string_view text, size_t cs, size_t ce, bool whole, const std::optional<CivilDate>& ref,
@@ -870,69 +879,77 @@ bool in_url(std::string_view text, size_t p) {
 
 }  // namespace
 
+// Finds the matches of one rule in [cs, ce) that respect the word boundaries,
+// as candidates (span only); values are built later, for the winners only.
 void Tagger::Impl::scan(const CompiledRule& r, size_t idx, std::string_view text, size_t cs, size_t ce,
-                        const std::optional<CivilDate>& ref, std::vector<re2::StringPiece>& caps,
-                        std::vector<Candidate>* out) const {
+                        std::vector<re2::StringPiece>& caps, std::vector<Candidate>* out) const {
   const RE2& re = *r.rule->re;
-  const int n = r.ncap + 1;
+  // the span needs the groups only when a rule trims `lead` or `tail`
+  const bool groups = r.group[g_lead] >= 0 || r.group[g_tail] >= 0;
+  const int n = groups ? r.ncap + 1 : 1;
   const re2::StringPiece whole(text.data(), text.size());
   size_t pos = cs;
-  auto next_char = [&](size_t p) {
-    size_t len;
-    utf8::decode(text, p, &len);
-    return p + std::max<size_t>(len, 1);
-  };
   while (pos < ce) {
     if (!re.Match(whole, pos, ce, RE2::UNANCHORED, caps.data(), n)) break;
     size_t ms = static_cast<size_t>(caps[0].data() - text.data());
     size_t me = ms + caps[0].size();
-    if (me == ms) {
-      pos = next_char(ms);
-      continue;
-    }
-    if (!left_ok(text, ms) || in_url(text, ms)) {
-      pos = next_char(ms);
+    if (me == ms || !left_ok(text, ms) || in_url(text, ms)) {
+      pos = next_char(text, ms);
       continue;
     }
     bool done = false;
     for (int attempt = 0; attempt < 12; ++attempt) {
-      // the span: the match without a leading `lead` and a trailing `tail` group
-      size_t s = ms, e = me;
-      if (r.group[g_lead] >= 0 && caps[r.group[g_lead]].data() == text.data() + ms)
-        s += caps[r.group[g_lead]].size();
-      if (r.group[g_tail] >= 0 && caps[r.group[g_tail]].data() &&
-          caps[r.group[g_tail]].data() + caps[r.group[g_tail]].size() == text.data() + me)
-        e -= caps[r.group[g_tail]].size();
-      while (s < e && (text[s] == ' ' || text[s] == '\t')) ++s;
-      while (e > s && (text[e - 1] == ' ' || text[e - 1] == '\t')) --e;
-      bool alone_ok = true;
-      if (r.alone) {
-        size_t ts = 0, te = text.size();
-        auto ws = [](char ch) { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; };
-        while (ts < te && ws(text[ts])) ++ts;
-        while (te > ts && ws(text[te - 1])) --te;
-        alone_ok = s == ts && e == te;
+      size_t s, e;
+      if (span_ok(r, text, ms, me, caps.data(), groups, &s, &e)) {
+        out->push_back(Candidate{s, e, ms, me, r.priority, idx});
+        pos = me;
+        done = true;
+        break;
       }
-      (void)idx;
-      if (e > s && alone_ok && left_ok(text, s) && right_ok(text, e, r)) {
-        if (auto data = build(r, caps.data(), ref)) {
-          out->push_back(Candidate{s, e, r.priority, idx, std::move(*data)});
-          pos = me;
-          done = true;
-          break;
-        }
-      }
-      // shrink: the longest match of this rule from ms that ends before me
-      size_t plen;
-      utf8::decode_before(text, me, &plen);
-      size_t lim = me - std::max<size_t>(plen, 1);
-      if (lim <= ms) break;
-      if (!re.Match(whole, ms, lim, RE2::ANCHOR_START, caps.data(), n)) break;
-      me = ms + caps[0].size();
-      if (me == ms) break;
+      if (!shrink(re, text, ms, &me, caps, n)) break;
     }
-    if (!done) pos = next_char(ms);
+    if (!done) pos = next_char(text, ms);
   }
+}
+
+// The span of a match [ms, me): without a leading `lead` or a trailing `tail`
+// group and surrounding blanks; false when it breaks a word boundary or, for
+// an `alone: yes` rule, is not the whole text.
+bool Tagger::Impl::span_ok(const CompiledRule& r, std::string_view text, size_t ms, size_t me,
+                           const re2::StringPiece* caps, bool groups, size_t* sp, size_t* ep) const {
+  size_t s = ms, e = me;
+  if (groups) {
+    if (r.group[g_lead] >= 0 && caps[r.group[g_lead]].data() == text.data() + ms) s += caps[r.group[g_lead]].size();
+    if (r.group[g_tail] >= 0 && caps[r.group[g_tail]].data() &&
+        caps[r.group[g_tail]].data() + caps[r.group[g_tail]].size() == text.data() + me)
+      e -= caps[r.group[g_tail]].size();
+  }
+  while (s < e && (text[s] == ' ' || text[s] == '\t')) ++s;
+  while (e > s && (text[e - 1] == ' ' || text[e - 1] == '\t')) --e;
+  if (e <= s) return false;
+  if (r.alone) {
+    size_t ts = 0, te = text.size();
+    auto ws = [](char ch) { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; };
+    while (ts < te && ws(text[ts])) ++ts;
+    while (te > ts && ws(text[te - 1])) --te;
+    if (s != ts || e != te) return false;
+  }
+  *sp = s;
+  *ep = e;
+  return left_ok(text, s) && right_ok(text, e, r);
+}
+
+// The longest match of `re` from `ms` that ends before *me (a shorter reading
+// of the same rule); false when there is none.
+bool Tagger::Impl::shrink(const RE2& re, std::string_view text, size_t ms, size_t* me,
+                          std::vector<re2::StringPiece>& caps, int n) const {
+  size_t plen;
+  utf8::decode_before(text, *me, &plen);
+  size_t lim = *me - std::max<size_t>(plen, 1);
+  if (lim <= ms) return false;
+  if (!re.Match(re2::StringPiece(text.data(), text.size()), ms, lim, RE2::ANCHOR_START, caps.data(), n)) return false;
+  *me = ms + caps[0].size();
+  return *me > ms;
 }
 
 std::vector<Value> Tagger::tag(std::string_view text, const std::optional<CivilDate>& ref) const {
@@ -1018,7 +1035,7 @@ void Tagger::Impl::tag_chunk(std::string_view text, size_t cs, size_t ce, bool w
     const CompiledRule& r = rules[static_cast<size_t>(h)];
     if (r.alone && !whole) continue;
     if (!opt.lang.empty() && !r.lang.empty() && r.lang != opt.lang) continue;
-    scan(r, static_cast<size_t>(h), text, cs, ce, ref, caps, &cands);
+    scan(r, static_cast<size_t>(h), text, cs, ce, caps, &cands);
   }
   if (cands.empty()) return;
   // longest first; then higher priority; then earlier rule; then earlier start
@@ -1030,21 +1047,35 @@ void Tagger::Impl::tag_chunk(std::string_view text, size_t cs, size_t ce, bool w
     return a.start < b.start;
   });
   const size_t first = out->size();
-  for (auto& c : cands) {
-    bool overlap = false;
+  auto overlaps = [&](size_t s, size_t e) {
     for (size_t i = first; i < out->size(); ++i) {
       const Span& sp = (*out)[i].span;
-      if (c.start < sp.end && sp.start < c.end) {
-        overlap = true;
-        break;
-      }
+      if (s < sp.end && sp.start < e) return true;
     }
-    if (overlap) continue;
+    return false;
+  };
+  const re2::StringPiece all_text(text.data(), text.size());
+  for (const auto& c : cands) {
+    if (overlaps(c.start, c.end)) continue;
+    const CompiledRule& r = rules[c.rule];
+    const RE2& re = *r.rule->re;
+    const int n = r.ncap + 1;
+    // the groups of this match; a value that cannot be built falls back to a
+    // shorter reading of the same rule
+    size_t s = c.start, e = c.end, me = c.me;
+    bool ok = re.Match(all_text, c.ms, me, RE2::ANCHOR_BOTH, caps.data(), n);
+    std::optional<ValueData> data;
+    for (int attempt = 0; ok && attempt < 12; ++attempt) {
+      if (attempt == 0 || (span_ok(r, text, c.ms, me, caps.data(), true, &s, &e) && !overlaps(s, e)))
+        if ((data = build(r, caps.data(), ref))) break;
+      ok = shrink(re, text, c.ms, &me, caps, n);
+    }
+    if (!data) continue;
     Value v;
-    v.data = std::move(c.data);
-    v.span = Span{c.start, c.end};
-    v.text = std::string(text.substr(c.start, c.end - c.start));
-    v.rule = rules[c.rule].rule->name;
+    v.data = std::move(*data);
+    v.span = Span{s, e};
+    v.text = std::string(text.substr(s, e - s));
+    v.rule = r.rule->name;
     out->push_back(std::move(v));
   }
   std::sort(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(),
