@@ -189,16 +189,25 @@ void Pipeline::finish(Corpus* c) const {
   });
   for (size_t i = 0; i < c->deals.size(); ++i) c->deals[i].id = "D" + std::to_string(i + 1);
   // The same deal in several articles: same type and parties. A different
-  // figure for it is a conflict worth a reader's look.
+  // figure for it is a conflict worth a reader's look. Grouped by key, so
+  // this stays linear in the number of deals.
+  std::map<std::string, std::vector<size_t>> groups;
   for (size_t i = 0; i < c->deals.size(); ++i) {
-    for (size_t j = 0; j < c->deals.size(); ++j) {
-      if (i == j) continue;
-      Deal& a = c->deals[i];
-      const Deal& b = c->deals[j];
-      if (a.article == b.article || a.type != b.type || a.parties != b.parties) continue;
-      a.same_as.push_back(b.id);
-      if (a.amount && b.amount && !same_money(*a.amount, *b.amount)) a.conflicts.push_back(b.id);
-    }
+    const Deal& d = c->deals[i];
+    std::string key = to_string(d.type);
+    for (const auto& p : d.parties) key += "|" + p.role + "=" + p.entity;
+    groups[key].push_back(i);
+  }
+  for (const auto& [key, members] : groups) {
+    if (members.size() < 2) continue;
+    for (size_t i : members)
+      for (size_t j : members) {
+        Deal& a = c->deals[i];
+        const Deal& b = c->deals[j];
+        if (i == j || a.article == b.article) continue;
+        a.same_as.push_back(b.id);
+        if (a.amount && b.amount && !same_money(*a.amount, *b.amount)) a.conflicts.push_back(b.id);
+      }
   }
   std::stable_sort(c->values.begin(), c->values.end(), [&](const Value& a, const Value& b) {
     size_t x = article_order[a.article], y = article_order[b.article];

@@ -1,6 +1,7 @@
 #include "extractor/deals/deal_extractor.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
 #include <cctype>
@@ -61,6 +62,34 @@ std::string role_of_group(const std::string& g) {
 
 }  // namespace
 
+// Which rules can match a typed sentence, in one DFA pass.
+class RuleFilter {
+ public:
+  static std::shared_ptr<const RuleFilter> build(const std::vector<rules::Rule>& rules) {
+    RE2::Options o;
+    o.set_max_mem(256 << 20);
+    o.set_log_errors(false);
+    auto f = std::make_shared<RuleFilter>(o);
+    for (size_t i = 0; i < rules.size(); ++i)
+      if (f->set_.Add(rules[i].expanded, nullptr) != static_cast<int>(i)) return nullptr;
+    if (!f->set_.Compile()) return nullptr;
+    return f;
+  }
+  explicit RuleFilter(const RE2::Options& o) : set_(o, RE2::UNANCHORED) {}
+  // false when the set could not decide (out of memory): run every rule
+  bool candidates(const std::string& text, size_t n, std::vector<bool>* out) const {
+    std::vector<int> hits;
+    RE2::Set::ErrorInfo info;
+    if (!set_.Match(text, &hits, &info) && info.kind != RE2::Set::kNoError) return false;
+    out->assign(n, false);
+    for (int h : hits) (*out)[h] = true;
+    return true;
+  }
+
+ private:
+  RE2::Set set_;
+};
+
 Result<DealExtractor> DealExtractor::load(const Resources& res) {
   auto set = rules::RuleSet::load(res, "rules/deals");
   if (!set) return set.error();
@@ -96,6 +125,7 @@ Result<DealExtractor> DealExtractor::load(const Resources& res) {
   }
   DealExtractor d;
   d.rules_ = std::move(*set);
+  d.filter_ = RuleFilter::build(d.rules_.rules());
   return d;
 }
 
@@ -311,7 +341,11 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
       }
     }
 
-    for (const auto& rule : rules_.rules()) {
+    std::vector<bool> may_match;
+    const bool filtered = filter_ && filter_->candidates(t.s, rules_.rules().size(), &may_match);
+    for (size_t ri = 0; ri < rules_.rules().size(); ++ri) {
+      const rules::Rule& rule = rules_.rules()[ri];
+      if (filtered && !may_match[ri]) continue;
       if (rule.attr("attach") == "amount") {
         // "계약 규모가 최대 140억 달러": the size of the article's deal, said apart
         if (stated_amount) continue;

@@ -30,6 +30,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +40,10 @@
 #include "extractor/model.h"
 #include "extractor/resources.h"
 #include "extractor/rules/rule_set.h"
+
+namespace re2 {
+class RE2;
+}
 
 namespace dealgraph {
 
@@ -70,6 +75,10 @@ class DealExtractor {
 
  private:
   rules::RuleSet rules_;
+  // One pass per typed sentence: an RE2::Set of every rule says which rules
+  // can match at all, and only those run. Null when the set did not compile
+  // (every rule then runs).
+  std::shared_ptr<const class RuleFilter> filter_;
 };
 
 }  // namespace dealgraph

@@ -133,6 +133,9 @@ Result<NumberParser> NumberParser::from(const Family& family, const LineOf& line
   }
   std::stable_sort(p.words_.begin(), p.words_.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  p.by_first_.assign(256, {});
+  for (size_t i = 0; i < p.words_.size(); ++i)
+    p.by_first_[static_cast<unsigned char>(p.words_[i].first[0])].push_back(i);
   return p;
 }
 
@@ -144,7 +147,8 @@ std::optional<ParsedNumber> NumberParser::parse(std::string_view s) const {
     std::string text;  // digits without commas
   };
   std::vector<Tok> toks;
-  std::string low = fold(s);
+  toks.reserve(8);
+  auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
   size_t i = 0;
   while (i < s.size()) {
     char c = s[i];
@@ -165,16 +169,19 @@ std::optional<ParsedNumber> NumberParser::parse(std::string_view s) const {
       i += n;
       continue;
     }
-    // the longest word of any number table
+    // the longest word of any number table (candidates share the first byte)
     size_t best = 0;
     const Word* bw = nullptr;
-    for (const auto& [k, w] : words_) {
-      if (k.size() <= best) break;  // sorted longest first
-      if (low.compare(i, k.size(), k) != 0) continue;
+    for (size_t wi : by_first_[static_cast<unsigned char>(lower(c))]) {
+      const std::string& k = words_[wi].first;
+      if (k.size() > s.size() - i) continue;
+      bool eq = true;
+      for (size_t j = 0; j < k.size() && eq; ++j) eq = lower(s[i + j]) == k[j];
+      if (!eq) continue;
       if (is_ascii_alpha(k.back()) && i + k.size() < s.size() && is_ascii_alpha(s[i + k.size()])) continue;
       best = k.size();
-      bw = &w;
-      break;
+      bw = &words_[wi].second;
+      break;  // longest first
     }
     if (!bw) {
       // '-' joins words (forty-two) and separates nothing else

@@ -80,6 +80,7 @@ class NumberParser {
     double v = 0, v2 = 0;
   };
   std::vector<std::pair<std::string, Word>> words_;  // folded key, longest first
+  std::vector<std::vector<size_t>> by_first_;        // first byte -> indices into words_
   bool eval(const std::vector<std::pair<Word, double>>& toks, bool high, double* out, bool* plain,
             double* trailing) const;
 };

@@ -1054,7 +1054,6 @@ void Tagger::Impl::tag_chunk(std::string_view text, size_t cs, size_t ce, bool w
     }
     return false;
   };
-  const re2::StringPiece all_text(text.data(), text.size());
   for (const auto& c : cands) {
     if (overlaps(c.start, c.end)) continue;
     const CompiledRule& r = rules[c.rule];
@@ -1063,7 +1062,9 @@ void Tagger::Impl::tag_chunk(std::string_view text, size_t cs, size_t ce, bool w
     // the groups of this match; a value that cannot be built falls back to a
     // shorter reading of the same rule
     size_t s = c.start, e = c.end, me = c.me;
-    bool ok = re.Match(all_text, c.ms, me, RE2::ANCHOR_BOTH, caps.data(), n);
+    // (the match alone as the text: RE2 then goes straight to its submatch
+    // engine; rules use no context beyond \b, which holds the same at a text end)
+    bool ok = re.Match(re2::StringPiece(text.data() + c.ms, me - c.ms), 0, me - c.ms, RE2::ANCHOR_BOTH, caps.data(), n);
     std::optional<ValueData> data;
     for (int attempt = 0; ok && attempt < 12; ++attempt) {
       if (attempt == 0 || (span_ok(r, text, c.ms, me, caps.data(), true, &s, &e) && !overlaps(s, e)))
