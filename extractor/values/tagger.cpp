@@ -169,6 +169,9 @@ struct CompiledRule {
   bool alone = false;
   bool check_follow = true;
   int priority = 0;
+  // the pattern is "(?P<num>...)" and nothing else: the group is the match,
+  // so no submatch search is needed
+  bool whole_num = false;
 };
 
 struct Tagger::Impl {
@@ -228,6 +231,29 @@ int entry_line(const std::vector<std::pair<std::string, std::string>>& files, co
     }
   }
   return t.line;
+}
+
+// True when `pattern` is one group opened by `open` that closes at its last
+// character ("(?P<num>a|(b)c)"): the group then always spans the whole match.
+bool whole_group(const std::string& pattern, const std::string& open) {
+  if (pattern.compare(0, open.size(), open) != 0 || pattern.empty() || pattern.back() != ')') return false;
+  int depth = 0;
+  bool in_class = false;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    char c = pattern[i];
+    if (c == '\\') {
+      ++i;
+      continue;
+    }
+    if (in_class) {
+      if (c == ']') in_class = false;
+      continue;
+    }
+    if (c == '[') in_class = true;
+    else if (c == '(') ++depth;
+    else if (c == ')' && --depth == 0) return i + 1 == pattern.size();
+  }
+  return false;
 }
 
 // Names of the tables the rule files define, in file order.
@@ -504,6 +530,7 @@ Result<Tagger> Tagger::from_files(const std::vector<std::pair<std::string, std::
       }
     }
     I.max_caps = std::max(I.max_caps, static_cast<size_t>(cr.ncap) + 1);
+    cr.whole_num = cr.ncap == 1 && cr.group[g_num] == 1 && whole_group(rule.pattern, "(?P<num>");
     I.rules.push_back(std::move(cr));
   }
   if (I.rules.empty()) return Error::at("rules/values", 0, 0, "the value rule files define no rule");
@@ -1064,7 +1091,13 @@ void Tagger::Impl::tag_chunk(std::string_view text, size_t cs, size_t ce, bool w
     size_t s = c.start, e = c.end, me = c.me;
     // (the match alone as the text: RE2 then goes straight to its submatch
     // engine; rules use no context beyond \b, which holds the same at a text end)
-    bool ok = re.Match(re2::StringPiece(text.data() + c.ms, me - c.ms), 0, me - c.ms, RE2::ANCHOR_BOTH, caps.data(), n);
+    bool ok;
+    if (r.whole_num) {
+      caps[0] = caps[1] = re2::StringPiece(text.data() + c.ms, me - c.ms);
+      ok = true;
+    } else {
+      ok = re.Match(re2::StringPiece(text.data() + c.ms, me - c.ms), 0, me - c.ms, RE2::ANCHOR_BOTH, caps.data(), n);
+    }
     std::optional<ValueData> data;
     for (int attempt = 0; ok && attempt < 12; ++attempt) {
       if (attempt == 0 || (span_ok(r, text, c.ms, me, caps.data(), true, &s, &e) && !overlaps(s, e)))
