@@ -93,14 +93,8 @@ class RuleFilter {
 Result<DealExtractor> DealExtractor::load(const Resources& res) {
   auto set = rules::RuleSet::load(res, "rules/deals");
   if (!set) return set.error();
-  for (const char* t : {"status_word", "status_priority", "anaphor", "abbreviation", "provider_role",
-                        "customer_role", "provider_flag", "retype_by_provider_flag", "amount_distractor", "exclusive_types", "maker_side", "negation", "respective", "joint_types"})
-    if (!set->table(t)) {
-      Error e;
-      e.file = "rules/deals";
-      e.message = std::string("missing table '") + t + "'";
-      return e;
-    }
+  if (Status st = set->require_tables("rules/deals", {"status_word", "status_priority", "anaphor", "abbreviation", "provider_role",
+                        "customer_role", "provider_flag", "retype_by_provider_flag", "amount_distractor", "exclusive_types", "maker_side", "negation", "respective", "joint_types"}); !st) return st.error();
   for (const auto& r : set->rules()) {
     if (r.attr("attach") == "amount") {
       bool has_amount = false;

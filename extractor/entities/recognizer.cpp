@@ -68,14 +68,8 @@ std::string_view hangul_run(std::string_view text, size_t pos) {
 Result<EntityRecognizer> EntityRecognizer::load(const Resources& res, const Dictionary& dict) {
   auto set = rules::RuleSet::load(res, "rules/entities");
   if (!set) return set.error();
-  for (const char* t : {"particle", "actor_particle", "government_noun", "person_title", "chip_head",
-                        "descriptor", "locative_particle", "argument_particle", "not_a_name", "region_suffix"})
-    if (!set->table(t)) {
-      Error e;
-      e.file = "rules/entities";
-      e.message = std::string("missing table '") + t + "'";
-      return e;
-    }
+  if (Status st = set->require_tables("rules/entities", {"particle", "actor_particle", "government_noun", "person_title", "chip_head",
+                        "descriptor", "locative_particle", "argument_particle", "not_a_name", "region_suffix"}); !st) return st.error();
   for (const auto& r : set->rules()) {
     std::string kind = r.attr("kind");
     if (kind != "gloss" && kind != "name" && kind != "quoted" && kind != "variant")

@@ -84,13 +84,7 @@ Result<std::string> decode_text(const std::string& source, const std::string& ra
 Result<Reader> Reader::load(const Resources& res) {
   auto set = rules::RuleSet::load(res, "rules/reader");
   if (!set) return set.error();
-  for (const char* t : {"content_label", "url_label", "source_prefix", "month_en"})
-    if (!set->table(t)) {
-      Error e;
-      e.file = "rules/reader";
-      e.message = std::string("missing table '") + t + "'";
-      return e;
-    }
+  if (Status st = set->require_tables("rules/reader", {"content_label", "url_label", "source_prefix", "month_en"}); !st) return st.error();
   Reader r;
   r.rules_ = std::move(*set);
   return r;

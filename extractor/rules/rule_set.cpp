@@ -98,6 +98,17 @@ const Table* RuleSet::table(const std::string& name) const {
   return it == tables_.end() ? nullptr : &it->second;
 }
 
+Status RuleSet::require_tables(const std::string& folder, std::initializer_list<const char*> names) const {
+  for (const char* n : names)
+    if (!table(n)) {
+      Error e;
+      e.file = folder;
+      e.message = std::string("missing table '") + n + "' (the engine needs it)";
+      return e;
+    }
+  return {};
+}
+
 const Table& RuleSet::need_table(const std::string& name) const {
   static const Table kEmpty;
   const Table* t = table(name);

@@ -30,6 +30,7 @@
 // it is immutable after load and safe to share between threads.
 #pragma once
 
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <string>
@@ -98,6 +99,8 @@ class RuleSet {
   // A table that must exist; used by extractors after checking at load.
   const Table& need_table(const std::string& name) const;
   bool has_piece(const std::string& name) const { return pieces_.count(name) > 0; }
+  // An Error naming `folder` and the first of `names` that is not a table.
+  Status require_tables(const std::string& folder, std::initializer_list<const char*> names) const;
 
   // Expands {references} in `pattern` (errors name `file`:`line`).
   Result<std::string> expand(const std::string& pattern, const std::string& file, int line,
