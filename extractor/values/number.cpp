@@ -88,13 +88,6 @@ size_t WordTable::longest_prefix(std::string_view s, const std::string** value) 
   return 0;
 }
 
-std::optional<double> parse_decimal(std::string_view s) {
-  std::string clean;
-  size_t n = read_digits(s, 0, &clean);
-  if (n == 0 || n != s.size()) return std::nullopt;
-  return std::strtod(clean.c_str(), nullptr);
-}
-
 Result<NumberParser> NumberParser::from(const Family& family, const LineOf& line_of) {
   NumberParser p;
   struct Spec {

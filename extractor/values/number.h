@@ -85,7 +85,4 @@ class NumberParser {
             double* trailing) const;
 };
 
-// Parses a plain decimal number ("87.20", "1,000"); nullopt otherwise.
-std::optional<double> parse_decimal(std::string_view s);
-
 }  // namespace dealgraph::values

@@ -167,7 +167,8 @@ struct CompiledRule {
   std::string per, relation, dir, part;
   std::optional<double> min, max, value;
   bool alone = false;
-  bool check_follow = true;
+  bool check_follow = true;  // after: follow (default) or word
+  bool follow_any_end = false;  // after: word — also after a digit or Latin end
   int priority = 0;
   // the pattern is "(?P<num>...)" and nothing else: the group is the match,
   // so no submatch search is needed
@@ -485,8 +486,9 @@ Result<Tagger> Tagger::from_files(const std::vector<std::pair<std::string, std::
     if (alone != "yes" && alone != "no") return err("alone: expects yes or no", alone);
     cr.alone = alone == "yes";
     std::string after = rule.attr("after", "follow");
-    if (after != "follow" && after != "any") return err("after: expects follow or any", after);
-    cr.check_follow = after == "follow";
+    if (after != "follow" && after != "word" && after != "any") return err("after: expects follow, word or any", after);
+    cr.check_follow = after != "any";
+    cr.follow_any_end = after == "word";
     for (const char* b : {"min", "max", "value"}) {
       auto it = rule.attrs.find(b);
       if (it == rule.attrs.end()) continue;
@@ -595,13 +597,16 @@ bool Tagger::Impl::left_ok(std::string_view text, size_t s) const {
 
 // A value does not end inside a word: "5G" is no 5, "3원칙" no money; a
 // Hangul value may be followed by a word of table `follow` (particles and
-// suffixes: 을, 에서, 규모, 씩, ...).
+// suffixes: 을, 에서, 규모, 씩, ...). With `after: word` the same holds for any
+// value glued to Hangul ("1위" is no number).
 bool Tagger::Impl::right_ok(std::string_view text, size_t e, const CompiledRule& r) const {
   if (e >= text.size()) return true;
   size_t plen;
   char32_t c = utf8::decode_before(text, e, &plen);
   size_t nlen;
   char32_t n = utf8::decode(text, e, &nlen);
+  if (r.follow_any_end && utf8::is_hangul(n) && !utf8::is_hangul(c))
+    return follow.longest_prefix(text.substr(e), nullptr) > 0;
   if (utf8::is_latin_alnum(c)) {
     if (utf8::is_latin_alnum(n)) return false;
     if ((n == '.' || n == ',') && is_ascii_digit(c) && e + 1 < text.size() &&
