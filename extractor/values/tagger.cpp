@@ -663,8 +663,10 @@ std::optional<Amount> Tagger::Impl::amount(const CompiledRule& r, const re2::Str
     a.max = n2->lo;
     a.qualifier = Qualifier::Range;
   } else if (n1->vague) {
+    // "수십억", "several billion": bounds, a range unless a word said otherwise
     a.min = n1->lo;
     a.max = n1->hi;
+    if (!q) a.qualifier = Qualifier::Range;
   } else {
     a.value = n1->lo;
   }
