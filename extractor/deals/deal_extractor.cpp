@@ -432,7 +432,7 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
           if (!money || !money->per.empty()) return false;
           std::string_view before = std::string_view(t.s).substr(0, t.slots[s].typed_start);
           before = before.substr(before.size() > 24 ? before.size() - 24 : 0);
-          std::string_view after = std::string_view(t.s).substr(t.slots[s].typed_end, 18);
+          std::string_view after = std::string_view(t.s).substr(t.slots[s].typed_end, 26);
           for (const auto& [w, unused] : distractor.entries)
             if (before.find(w) != std::string_view::npos || after.find(w) != std::string_view::npos) return false;
           return true;
@@ -590,8 +590,13 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
           }
           if (swap) std::swap(pp->entity, cp->entity);
         }
-        // retype: "purchase cloud = lease", unless the provider makes what it sells
-        if (!maker_is(pp))
+        // retype: "purchase cloud = lease", unless the provider sells chips it makes
+        auto makes_chip = [&](const Party* p) {
+          for (const auto& prod : d.products)
+            if (lookup(prod).maker == p->entity && lookup(prod).type == EntityType::Chip) return true;
+          return false;
+        };
+        if (!makes_chip(pp))
           for (const auto& f : lookup(pp->entity).flags) {
             const std::string* nt = retype.find(type + " " + f);
             if (!nt) continue;
