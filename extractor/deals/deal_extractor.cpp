@@ -9,49 +9,13 @@
 #include <set>
 #include <sstream>
 
+#include "extractor/deals/deal_settle.h"
+#include "extractor/deals/typed_sentence.h"
 #include "extractor/text/utf8.h"
 
 namespace dealgraph {
 
 namespace {
-
-constexpr const char* kOpen = "\xE2\x9F\xA6";   // ⟦
-constexpr const char* kClose = "\xE2\x9F\xA7";  // ⟧
-
-const char* type_code(EntityType t) {
-  switch (t) {
-    case EntityType::Organization: return "ORG";
-    case EntityType::GovernmentBody: return "GOV";
-    case EntityType::Person: return "PER";
-    case EntityType::Chip: return "CHIP";
-    case EntityType::Product: return "CHIP";
-    case EntityType::Facility: return "FAC";
-    case EntityType::Fund: return "FUND";
-    case EntityType::Place: return "PLACE";
-  }
-  return "ORG";
-}
-
-const char* value_code(const ValueData& v) {
-  static const char* const kCodes[] = {"MONEY", "POWER", "QTY", "PCT", "DATE", "NUM"};
-  return kCodes[v.index()];
-}
-
-// One marker in a typed sentence.
-struct Slot {
-  bool is_entity = true;
-  int index = -1;          // into the article's mentions / values; -1 for a synthetic (anaphor) slot
-  std::string entity;      // entity id (entities)
-  EntityType type = EntityType::Organization;
-  size_t typed_start = 0;  // where the marker starts in the typed string
-  size_t typed_end = 0;
-  Span span;               // in the document
-};
-
-struct Typed {
-  std::string s;
-  std::vector<Slot> slots;
-};
 
 std::string role_of_group(const std::string& g) {
   std::string r = g;
@@ -163,19 +127,12 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
                                          const std::vector<FoundMention>& mentions,
                                          const std::vector<Value>& values, const EntityLookup& lookup,
                                          std::vector<SentenceTrace>* trace) const {
-  std::vector<Deal> deals;
-  std::vector<bool> loose;       // per deal: the rule's wording does not fix who supplies whom
-  std::vector<bool> subsumable;  // per deal: a generic partnership word ("파트너십")
+  std::vector<DealCandidate> cands;
   const auto& anaphor = rules_.need_table("anaphor");
   const auto& status_word = rules_.need_table("status_word");
   const auto& status_priority = rules_.need_table("status_priority");
-  const auto& provider_role = rules_.need_table("provider_role");
-  const auto& customer_role = rules_.need_table("customer_role");
-  const auto& provider_flag = rules_.need_table("provider_flag");
-  const auto& retype = rules_.need_table("retype_by_provider_flag");
   const auto& distractor = rules_.need_table("amount_distractor");
   const auto& exclusive = rules_.need_table("exclusive_types");
-  const auto& maker_side = rules_.need_table("maker_side");
   const auto& negation = rules_.need_table("negation");
   const auto& respective = rules_.need_table("respective");
   const auto& joint_types = rules_.need_table("joint_types");
@@ -199,115 +156,6 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
     }
   }
 
-  // Builds the typed string for a sentence.
-  auto typeset = [&](Span sent) {
-    Typed t;
-    size_t pos = sent.start;
-    // markers in order: mentions and values, skipping ones that overlap an earlier marker
-    struct Item {
-      Span span;
-      bool entity;
-      int index;
-    };
-    std::vector<Item> items;
-    for (size_t i = 0; i < mentions.size(); ++i)
-      if (mentions[i].span.start >= sent.start && mentions[i].span.end <= sent.end)
-        items.push_back({mentions[i].span, true, static_cast<int>(i)});
-    for (size_t i = 0; i < values.size(); ++i)
-      if (values[i].span.start >= sent.start && values[i].span.end <= sent.end)
-        items.push_back({values[i].span, false, static_cast<int>(i)});
-    std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
-      return a.span.start != b.span.start ? a.span.start < b.span.start : a.span.end > b.span.end;
-    });
-    auto copy_text = [&](size_t from, size_t to) {
-      std::string_view chunk = text.substr(from, to - from);
-      // anaphors: a table word at a word start, followed by a particle or a non-letter
-      size_t i = 0;
-      while (i < chunk.size()) {
-        std::string value;
-        size_t n = 0;
-        bool word_start = i == 0 ? (from == sent.start || !std::isalnum(static_cast<unsigned char>(text[from - 1])))
-                                 : !std::isalnum(static_cast<unsigned char>(chunk[i - 1])) &&
-                                       (static_cast<unsigned char>(chunk[i - 1]) < 0x80 || chunk[i - 1] == ' ');
-        if (word_start) n = anaphor.longest_prefix(chunk.substr(i), &value);
-        if (n > 0 && !focus.empty()) {
-          std::vector<const FoundMention*> who;
-          if (value == "both" && focus.size() >= 2) who = {focus[0], focus[1]};
-          else if (value == "focus") who = {focus[0]};
-          if (!who.empty()) {
-            for (size_t w = 0; w < who.size(); ++w) {
-              if (w) t.s += "·";  // a list separator every language's rules accept
-              Slot sl;
-              sl.is_entity = true;
-              sl.entity = who[w]->entity;
-              sl.type = who[w]->type;
-              sl.typed_start = t.s.size();
-              t.s += std::string(kOpen) + "E" + std::to_string(t.slots.size()) + ":" + type_code(sl.type) + kClose;
-              sl.typed_end = t.s.size();
-              sl.span = {from + i, from + i + n};
-              t.slots.push_back(sl);
-            }
-            i += n;
-            continue;
-          }
-        }
-        // the marker brackets never appear in copied text
-        if (chunk.compare(i, 3, kOpen) == 0 || chunk.compare(i, 3, kClose) == 0) {
-          t.s += ' ';
-          i += 3;
-          continue;
-        }
-        t.s += chunk[i];
-        ++i;
-      }
-    };
-    for (size_t k = 0; k < items.size(); ++k) {
-      const Item& it = items[k];
-      if (it.span.start < pos) continue;  // overlaps an earlier marker
-      copy_text(pos, it.span.start);
-      Slot sl;
-      sl.is_entity = it.entity;
-      sl.index = it.index;
-      sl.span = it.span;
-      sl.typed_start = t.s.size();
-      std::string code;
-      if (it.entity) {
-        sl.entity = mentions[it.index].entity;
-        sl.type = mentions[it.index].type;
-        code = type_code(sl.type);
-      } else {
-        code = value_code(values[it.index].data);
-      }
-      t.s += std::string(kOpen) + (it.entity ? "E" : "V") + std::to_string(t.slots.size()) + ":" + code + kClose;
-      sl.typed_end = t.s.size();
-      pos = it.span.end;
-      // A gloss of the same entity right after: "코어위브(CoreWeave)" is one marker.
-      if (it.entity && k + 1 < items.size() && items[k + 1].entity &&
-          mentions[items[k + 1].index].entity == sl.entity) {
-        std::string_view between = text.substr(pos, items[k + 1].span.start - pos);
-        if (between == "(" || between == " (") {
-          size_t close = items[k + 1].span.end;
-          if (close < sent.end && text[close] == ')') {
-            pos = close + 1;
-            ++k;
-          }
-        }
-      }
-      t.slots.push_back(sl);
-    }
-    copy_text(pos, sent.end);
-    return t;
-  };
-
-  // Entity slots inside a typed range.
-  auto slots_in = [](const Typed& t, size_t from, size_t to, bool entity) {
-    std::vector<int> out;
-    for (size_t i = 0; i < t.slots.size(); ++i)
-      if (t.slots[i].is_entity == entity && t.slots[i].typed_start >= from && t.slots[i].typed_end <= to)
-        out.push_back(static_cast<int>(i));
-    return out;
-  };
-
   std::optional<Money> stated_amount;  // from an `attach: amount` rule
   std::vector<Span> units;  // headline first, then body sentences
   if (article.headline_span.size()) units.push_back(article.headline_span);
@@ -318,15 +166,15 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
   for (size_t u = 0; u < units.size(); ++u) {
     const bool headline = u < body_from;
     const Span sent = units[u];
-    Typed t = typeset(sent);
-    if (trace) trace->push_back({sent, t.s});
+    TypedSentence t = typeset_sentence(text, sent, mentions, values, anaphor, focus);
+    if (trace) trace->push_back({sent, t.text});
     std::vector<std::pair<std::string, std::set<std::string>>> claimed;  // (family, parties) used here
 
     // status from the sentence's words
     std::string status;
     int best = 1 << 20;
     for (const auto& [word, st] : status_word.entries) {
-      if (t.s.find(word) == std::string::npos) continue;
+      if (t.text.find(word) == std::string::npos) continue;
       const std::string* pr = status_priority.find(st);
       int p = pr ? std::stoi(*pr) : 100;
       if (p < best) {
@@ -336,7 +184,7 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
     }
 
     std::vector<bool> may_match;
-    const bool filtered = filter_ && filter_->candidates(t.s, rules_.rules().size(), &may_match);
+    const bool filtered = filter_ && filter_->candidates(t.text, rules_.rules().size(), &may_match);
     for (size_t ri = 0; ri < rules_.rules().size(); ++ri) {
       const rules::Rule& rule = rules_.rules()[ri];
       if (filtered && !may_match[ri]) continue;
@@ -344,11 +192,11 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
         // "계약 규모가 최대 140억 달러": the size of the article's deal, said apart
         if (stated_amount) continue;
         std::vector<re2::StringPiece> g(rule.re->NumberOfCapturingGroups() + 1);
-        if (!rule.re->Match(t.s, 0, t.s.size(), RE2::UNANCHORED, g.data(), static_cast<int>(g.size()))) continue;
+        if (!rule.re->Match(t.text, 0, t.text.size(), RE2::UNANCHORED, g.data(), static_cast<int>(g.size()))) continue;
         for (const auto& [name, idx] : rule.re->NamedCapturingGroups()) {
           if (role_of_group(name) != "amount" || g[idx].data() == nullptr) continue;
-          size_t gs = static_cast<size_t>(g[idx].data() - t.s.data());
-          for (int sl : slots_in(t, gs, gs + g[idx].size(), false))
+          size_t gs = static_cast<size_t>(g[idx].data() - t.text.data());
+          for (int sl : t.slots_in(gs, gs + g[idx].size(), false))
             if (auto* m = std::get_if<Money>(&values[t.slots[sl].index].data)) stated_amount = *m;
         }
         continue;
@@ -359,12 +207,12 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
       const int ng = re.NumberOfCapturingGroups();
       std::vector<re2::StringPiece> g(ng + 1);
       size_t pos = 0;
-      while (pos <= t.s.size() && re.Match(t.s, pos, t.s.size(), RE2::UNANCHORED, g.data(), ng + 1)) {
-        const size_t m_start = static_cast<size_t>(g[0].data() - t.s.data());
+      while (pos <= t.text.size() && re.Match(t.text, pos, t.text.size(), RE2::UNANCHORED, g.data(), ng + 1)) {
+        const size_t m_start = static_cast<size_t>(g[0].data() - t.text.data());
         const size_t m_end = m_start + g[0].size();
         pos = m_end > m_start ? m_end : m_start + 1;
         {
-          std::string_view after = std::string_view(t.s).substr(m_end, 24);
+          std::string_view after = std::string_view(t.text).substr(m_end, 24);
           bool negated = false;
           for (const auto& [w, unused] : negation.entries) negated |= after.find(w) != std::string_view::npos;
           if (negated) continue;
@@ -375,14 +223,14 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
         std::vector<int> product_slots;
         for (const auto& [name, idx] : re.NamedCapturingGroups()) {
           if (g[idx].data() == nullptr) continue;
-          size_t gs = static_cast<size_t>(g[idx].data() - t.s.data());
+          size_t gs = static_cast<size_t>(g[idx].data() - t.text.data());
           std::string role = role_of_group(name);
           if (role == "amount") {
-            auto v = slots_in(t, gs, gs + g[idx].size(), false);
+            auto v = t.slots_in(gs, gs + g[idx].size(), false);
             if (!v.empty()) amount_slot = v.front();
             continue;
           }
-          auto es = slots_in(t, gs, gs + g[idx].size(), true);
+          auto es = t.slots_in(gs, gs + g[idx].size(), true);
           if (role == "product") {
             product_slots.insert(product_slots.end(), es.begin(), es.end());
             continue;
@@ -392,11 +240,11 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
               roles[role].push_back(s);
         }
         // products: chips inside the match, else in the sentence
-        for (int s : slots_in(t, m_start, m_end, true))
+        for (int s : t.slots_in(m_start, m_end, true))
           if (t.slots[s].type == EntityType::Chip || t.slots[s].type == EntityType::Product)
             product_slots.push_back(s);
         if (product_slots.empty())
-          for (int s : slots_in(t, 0, t.s.size(), true))
+          for (int s : t.slots_in(0, t.text.size(), true))
             if (t.slots[s].type == EntityType::Chip || t.slots[s].type == EntityType::Product)
               product_slots.push_back(s);
         std::vector<std::string> products;
@@ -430,9 +278,9 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
           const Value& v = values[t.slots[s].index];
           const auto* money = std::get_if<Money>(&v.data);
           if (!money || !money->per.empty()) return false;
-          std::string_view before = std::string_view(t.s).substr(0, t.slots[s].typed_start);
+          std::string_view before = std::string_view(t.text).substr(0, t.slots[s].typed_start);
           before = before.substr(before.size() > 24 ? before.size() - 24 : 0);
-          std::string_view after = std::string_view(t.s).substr(t.slots[s].typed_end, 26);
+          std::string_view after = std::string_view(t.text).substr(t.slots[s].typed_end, 26);
           for (const auto& [w, unused] : distractor.entries)
             if (before.find(w) != std::string_view::npos || after.find(w) != std::string_view::npos) return false;
           return true;
@@ -441,10 +289,10 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
         if (amount_slot >= 0) {
           moneys.push_back(amount_slot);
         } else {
-          for (int s : slots_in(t, m_start, m_end, false))
+          for (int s : t.slots_in(m_start, m_end, false))
             if (usable_money(s)) moneys.push_back(s);
           if (moneys.empty())
-            for (int s : slots_in(t, m_end, std::min(t.s.size(), m_end + 40), false))
+            for (int s : t.slots_in(m_end, std::min(t.text.size(), m_end + 40), false))
               if (usable_money(s)) {
                 moneys.push_back(s);
                 break;
@@ -458,13 +306,13 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
         if (!moneys.empty()) single = std::get<Money>(values[t.slots[moneys.back()].index].data);
         std::optional<Power> capacity;
         for (int pass = 0; pass < 2 && !capacity; ++pass)
-          for (int s : pass == 0 ? slots_in(t, m_start, m_end, false) : slots_in(t, 0, t.s.size(), false))
+          for (int s : pass == 0 ? t.slots_in(m_start, m_end, false) : t.slots_in(0, t.text.size(), false))
             if (auto* p = std::get_if<Power>(&values[t.slots[s].index].data)) {
               capacity = *p;
               break;
             }
         std::optional<DateValue> date;
-        for (int s : slots_in(t, 0, t.s.size(), false))
+        for (int s : t.slots_in(0, t.text.size(), false))
           if (auto* d = std::get_if<DateValue>(&values[t.slots[s].index].data)) {
             date = *d;
             break;
@@ -499,7 +347,7 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
         // "각각 50억 달러, 10억 달러씩": one amount per split deal, in order.
         bool in_turn = false;
         if (split && moneys.size() == combos.size()) {
-          for (const auto& [w, unused] : respective.entries) in_turn |= t.s.find(w) != std::string::npos;
+          for (const auto& [w, unused] : respective.entries) in_turn |= t.text.find(w) != std::string::npos;
         }
         size_t turn = 0;
         for (auto& ps : combos) {
@@ -535,145 +383,14 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
           d.status = rule.attr("status", status);
           d.evidence = {sent, std::string(text.substr(sent.start, sent.size()))};
           d.rule = rule.name;
-          loose.push_back(rule.attr("direction") == "symmetric");
-          subsumable.push_back(rule.attr("subsumable") == "yes");
-          deals.push_back(std::move(d));
+          cands.push_back({std::move(d), rule.attr("direction") == "symmetric", rule.attr("subsumable") == "yes"});
         }
       }
     }
   }
 
-  // Roles from what the dictionary knows: a product's maker supplies it, and
-  // a cloud provider is the lessor; some providers retype a deal.
-  for (size_t di = 0; di < deals.size(); ++di) {
-    Deal& d = deals[di];
-    const std::string type = to_string(d.type);
-    const std::string* prov = provider_role.find(type);
-    const std::string* cust = customer_role.find(type);
-    if (prov && cust) {
-      auto role_party = [&](const std::string& role) -> Party* {
-        for (auto& p : d.parties)
-          if (p.role == role) return &p;
-        return nullptr;
-      };
-      Party* pp = role_party(*prov);
-      Party* cp = role_party(*cust);
-      if (pp && cp) {
-        // Who provides, when the wording did not say: a product's maker
-        // first, then the provider flags in priority order.
-        const std::string* side = maker_side.find(type);
-        const bool maker_provides = !side || *side == "provider";
-        auto maker_is = [&](const Party* p) {
-          for (const auto& prod : d.products)
-            if (lookup(prod).maker == p->entity) return true;
-          return false;
-        };
-        if (loose[di]) {
-          const Party* want_provider_maker = maker_provides ? pp : cp;
-          const Party* other = maker_provides ? cp : pp;
-          bool decided = false, swap = false;
-          if (maker_is(other) != maker_is(want_provider_maker)) {
-            decided = true;
-            swap = maker_is(other);
-          }
-          if (const std::string* flags = provider_flag.find(type); flags && !decided) {
-            std::istringstream in(*flags);
-            for (std::string flag; in >> flag;) {
-              auto has = [&](const Party* p) {
-                auto f = lookup(p->entity).flags;
-                return std::find(f.begin(), f.end(), flag) != f.end();
-              };
-              if (has(cp) == has(pp)) continue;
-              swap = has(cp);
-              break;
-            }
-          }
-          if (swap) std::swap(pp->entity, cp->entity);
-        }
-        // retype: "purchase cloud = lease", unless the provider sells chips it makes
-        auto makes_chip = [&](const Party* p) {
-          for (const auto& prod : d.products)
-            if (lookup(prod).maker == p->entity && lookup(prod).type == EntityType::Chip) return true;
-          return false;
-        };
-        if (!makes_chip(pp))
-          for (const auto& f : lookup(pp->entity).flags) {
-            const std::string* nt = retype.find(type + " " + f);
-            if (!nt) continue;
-            auto new_type = deal_type_from(*nt);
-            const std::string* np = provider_role.find(*nt);
-            const std::string* nc = customer_role.find(*nt);
-            if (!new_type || !np || !nc) continue;
-            d.type = *new_type;
-            pp->role = *np;
-            cp->role = *nc;
-            break;
-          }
-      }
-    }
-    std::sort(d.parties.begin(), d.parties.end());
-    // products the sentence did not name: the seller's chips named in the article
-    if (d.products.empty() && prov) {
-      std::string seller;
-      for (const auto& p : d.parties)
-        if (p.role == *provider_role.find(to_string(d.type))) seller = p.entity;
-      for (const auto& m : mentions)
-        if ((m.type == EntityType::Chip || m.type == EntityType::Product) && !seller.empty() &&
-            lookup(m.entity).maker == seller &&
-            std::find(d.products.begin(), d.products.end(), m.entity) == d.products.end())
-          d.products.push_back(m.entity);
-    }
-  }
-
-  // Merge the same deal said twice in the article (headline and body, two
-  // sentences): same type and parties. The first keeps its evidence; figures
-  // fill in from later ones.
-  std::vector<Deal> merged;
-  std::vector<bool> merged_subsumable;
-  for (size_t di = 0; di < deals.size(); ++di) {
-    Deal& d = deals[di];
-    Deal* same = nullptr;
-    for (size_t k = 0; k < merged.size(); ++k)
-      if (merged[k].type == d.type && merged[k].parties == d.parties) {
-        same = &merged[k];
-        merged_subsumable[k] = merged_subsumable[k] && subsumable[di];
-      }
-    if (!same) {
-      merged.push_back(std::move(d));
-      merged_subsumable.push_back(subsumable[di]);
-      continue;
-    }
-    if (!same->amount && d.amount) same->amount = d.amount;
-    if (!same->capacity && d.capacity) same->capacity = d.capacity;
-    for (const auto& p : d.products)
-      if (std::find(same->products.begin(), same->products.end(), p) == same->products.end())
-        same->products.push_back(p);
-    if (same->status.empty()) same->status = d.status;
-  }
-  // A partnership named only by a generic word ("파트너십을 확대") between
-  // parties that also have a more specific deal in the article says nothing more.
-  std::vector<bool> subsumed(merged.size(), false);
-  for (size_t i = 0; i < merged.size(); ++i) {
-    if (merged[i].type != DealType::Partnership || !merged_subsumable[i]) continue;
-    std::set<std::string> ids;
-    for (const auto& p : merged[i].parties) ids.insert(p.entity);
-    for (const auto& o : merged) {
-      if (o.type == DealType::Partnership) continue;
-      std::set<std::string> oi;
-      for (const auto& p : o.parties) oi.insert(p.entity);
-      if (oi == ids) subsumed[i] = true;
-    }
-  }
-  std::vector<Deal> out;
-  for (size_t i = 0; i < merged.size(); ++i)
-    if (!subsumed[i]) out.push_back(std::move(merged[i]));
-  if (stated_amount)
-    for (auto& d : out)
-      if (!d.amount) {
-        d.amount = stated_amount;
-        break;
-      }
-  return out;
+  for (auto& c : cands) settle_roles(c, rules_, lookup, mentions);
+  return merge_article_deals(std::move(cands), stated_amount);
 }
 
 }  // namespace dealgraph

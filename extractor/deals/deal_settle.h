@@ -1,0 +1,38 @@
+// dealgraph/extractor/deals/deal_settle.h — what a deal's wording left open,
+// settled from what the dictionary and rules/deals tables know.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "extractor/deals/deal_extractor.h"
+#include "extractor/entities/recognizer.h"
+#include "extractor/model.h"
+#include "extractor/rules/rule_set.h"
+
+namespace dealgraph {
+
+// A deal as a rule found it, with what the rule said about its wording.
+struct DealCandidate {
+  Deal deal;
+  bool loose = false;       // direction: symmetric — the words do not say who supplies whom
+  bool subsumable = false;  // a partnership named only by a generic word
+};
+
+// For purchase, lease and manufacturing (tables provider_role, customer_role):
+// when the wording is loose, the supplying side is the maker of the deal's
+// product (maker_side), else the party with the first provider flag only one
+// party has (provider_flag); a provider with a flag may retype the deal
+// (retype_by_provider_flag: a cloud "selling" GPUs rents them); products the
+// sentence did not name come from the supplier's chips named in the article.
+// Parties end up sorted.
+void settle_roles(DealCandidate& c, const rules::RuleSet& tables, const EntityLookup& lookup,
+                  const std::vector<FoundMention>& mentions);
+
+// One deal per type and parties in an article: later sentences fill a
+// missing amount, capacity, product or status. A subsumable partnership
+// between parties that also have a more specific deal is dropped; a stated
+// amount ("계약 규모가 140억 달러") goes to the first deal without one.
+std::vector<Deal> merge_article_deals(std::vector<DealCandidate> cands, const std::optional<Money>& stated_amount);
+
+}  // namespace dealgraph

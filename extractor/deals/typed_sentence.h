@@ -1,0 +1,45 @@
+// dealgraph/extractor/deals/typed_sentence.h — a sentence as the deal rules see it.
+//
+// Every entity mention becomes a marker ⟦E3:ORG⟧ (ORG, GOV, PER, CHIP, FAC,
+// FUND, PLACE) and every value ⟦V2:MONEY⟧ (MONEY, POWER, QTY, PCT, DATE, NUM);
+// the text between them, Korean particles included, stays. A gloss of one
+// entity ("코어위브(CoreWeave)") is one marker, and an anaphor from the
+// `anaphor` table ("양사", "the company") becomes the markers of the article's
+// focus entities. Each marker is a Slot that points back to its mention or
+// value, so a rule's groups map to entities and figures.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extractor/entities/recognizer.h"
+#include "extractor/model.h"
+#include "extractor/rules/rule_set.h"
+
+namespace dealgraph {
+
+struct Slot {
+  bool is_entity = true;
+  int index = -1;          // into the article's mentions or values; -1 for an anaphor
+  std::string entity;      // entity id (entities)
+  EntityType type = EntityType::Organization;
+  size_t typed_start = 0;  // where the marker stands in the typed text
+  size_t typed_end = 0;
+  Span span;               // in the document
+};
+
+struct TypedSentence {
+  std::string text;
+  std::vector<Slot> slots;
+  // Indices of the entity (or value) slots lying inside [from, to) of `text`.
+  std::vector<int> slots_in(size_t from, size_t to, bool entity) const;
+};
+
+// `focus` holds the entities anaphors stand for: "both" takes the first
+// two, "focus" the first. `mentions` and `values` are the article's, sorted.
+TypedSentence typeset_sentence(std::string_view text, Span sent, const std::vector<FoundMention>& mentions,
+                               const std::vector<Value>& values, const rules::Table& anaphor,
+                               const std::vector<const FoundMention*>& focus);
+
+}  // namespace dealgraph
