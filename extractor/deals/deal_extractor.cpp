@@ -58,7 +58,8 @@ Result<DealExtractor> DealExtractor::load(const Resources& res) {
   auto set = rules::RuleSet::load(res, "rules/deals");
   if (!set) return set.error();
   if (Status st = set->require_tables("rules/deals", {"status_word", "status_priority", "anaphor", "abbreviation", "provider_role",
-                        "customer_role", "provider_flag", "retype_by_provider_flag", "amount_distractor", "exclusive_types", "maker_side", "negation", "respective", "joint_types"}); !st) return st.error();
+                        "customer_role", "provider_flag", "retype_by_provider_flag", "amount_distractor", "exclusive_types", "maker_side", "negation", "respective", "joint_types",
+                                                      "each_word", "each_word_before"}); !st) return st.error();
   for (const auto& r : set->rules()) {
     if (r.attr("attach") == "amount") {
       bool has_amount = false;
@@ -136,6 +137,8 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
   const auto& negation = rules_.need_table("negation");
   const auto& respective = rules_.need_table("respective");
   const auto& joint_types = rules_.need_table("joint_types");
+  const auto& each_word = rules_.need_table("each_word");
+  const auto& each_word_before = rules_.need_table("each_word_before");
 
   auto is_party_type = [](EntityType t) {
     return t == EntityType::Organization || t == EntityType::GovernmentBody || t == EntityType::Person ||
@@ -210,7 +213,13 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
       while (pos <= t.text.size() && re.Match(t.text, pos, t.text.size(), RE2::UNANCHORED, g.data(), ng + 1)) {
         const size_t m_start = static_cast<size_t>(g[0].data() - t.text.data());
         const size_t m_end = m_start + g[0].size();
-        pos = m_end > m_start ? m_end : m_start + 1;
+        // The next search starts after this match when it yields a deal;
+        // otherwise at the next character, so a later subject gets its turn
+        // ("A가 B와 계약을 맺었고, B는 A의 지분을 받았다").
+        size_t next_char = m_start + 1;
+        while (next_char < t.text.size() && (static_cast<unsigned char>(t.text[next_char]) & 0xC0) == 0x80) ++next_char;
+        const size_t deals_before = cands.size();
+        pos = next_char;
         {
           std::string_view after = std::string_view(t.text).substr(m_end, 24);
           bool negated = false;
@@ -301,7 +310,14 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
         std::optional<Money> each, single;
         for (int s : moneys) {
           const Money& m = std::get<Money>(values[t.slots[s].index].data);
-          if (m.amount.qualifier == Qualifier::Each && !each) each = m;
+          // "각각 20억 달러씩", "$200 million each", "각각 최대 2억 달러"
+          std::string_view after = std::string_view(t.text).substr(t.slots[s].typed_end, 8);
+          while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
+          std::string_view before = std::string_view(t.text).substr(0, t.slots[s].typed_start);
+          while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+          if (!each && (m.amount.qualifier == Qualifier::Each || each_word.longest_prefix(after) > 0 ||
+                        each_word_before.longest_suffix(before) > 0))
+            each = m;
         }
         if (!moneys.empty()) single = std::get<Money>(values[t.slots[moneys.back()].index].data);
         std::optional<Power> capacity;
@@ -385,6 +401,7 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
           d.rule = rule.name;
           cands.push_back({std::move(d), rule.attr("direction") == "symmetric", rule.attr("subsumable") == "yes"});
         }
+        if (cands.size() > deals_before) pos = m_end > m_start ? m_end : next_char;
       }
     }
   }
