@@ -315,8 +315,10 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
           while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
           std::string_view before = std::string_view(t.text).substr(0, t.slots[s].typed_start);
           while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+          const std::string& vt = values[t.slots[s].index].text;  // "up to $200 million each"
           if (!each && (m.amount.qualifier == Qualifier::Each || each_word.longest_prefix(after) > 0 ||
-                        each_word_before.longest_suffix(before) > 0))
+                        each_word_before.longest_suffix(before) > 0 || each_word.longest_suffix(vt) > 0 ||
+                        each_word_before.longest_prefix(vt) > 0))
             each = m;
         }
         if (!moneys.empty()) single = std::get<Money>(values[t.slots[moneys.back()].index].data);
