@@ -39,7 +39,7 @@ MINIMUMS = {
 }
 # Short forms that are allowed although they are two characters or fewer
 # after normalisation (well-known all-caps names and single CJK country marks).
-SHORT_OK = {"hp", "lg", "kt", "eu", "us", "uk", "美", "中", "日", "韓"}
+SHORT_OK = {"hp", "lg", "kt", "ms", "eu", "us", "uk", "美", "中", "日", "韓"}
 
 TICKER_RE = re.compile(r"^[A-Z]{2,8}:[A-Z0-9.]{1,10}$")
 COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
