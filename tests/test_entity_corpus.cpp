@@ -50,20 +50,26 @@ TEST_CASE("entity corpora beside the entity rules") {
     a.id = "A1";
     a.paragraphs.push_back({0, text.size()});
     ArticleEntities found = rec->find(text, a);
-    std::vector<std::string> got;
+    std::vector<std::string> got, covered;
     for (const auto& m : found.mentions) {
       if (m.weak) continue;
       std::string name;
       if (int i = dict->find_id(m.entity); i >= 0) name = dict->entries()[i].name;
       else name = found.discovered.at(m.entity).name;
       got.push_back(name + " [" + to_string(m.type) + "]");
+      covered.push_back(text.substr(m.span.start, m.span.size()));
     }
-    std::vector<std::string> got_names;
     bool ok = got.size() == want.size();
     for (size_t i = 0; ok && i < want.size(); ++i) {
-      // a bare expected name checks the name only; "Name [Type]" checks both
-      std::string g = want[i].find('[') == std::string::npos ? got[i].substr(0, got[i].find(" [")) : got[i];
-      ok = fold_alias(g) == fold_alias(want[i]);
+      // a bare expected name checks the name only; "Name [Type]" checks both;
+      // "Name {text}" also checks the words the mention covers
+      std::string w = want[i];
+      if (size_t brace = w.find(" {"); brace != std::string::npos && w.back() == '}') {
+        ok = covered[i] == w.substr(brace + 2, w.size() - brace - 3);
+        w = w.substr(0, brace);
+      }
+      std::string g = w.find('[') == std::string::npos ? got[i].substr(0, got[i].find(" [")) : got[i];
+      ok = ok && fold_alias(g) == fold_alias(w);
     }
     std::string got_s;
     for (const auto& g : got) got_s += (got_s.empty() ? "" : " ; ") + g;

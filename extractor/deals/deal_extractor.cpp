@@ -57,9 +57,18 @@ class RuleFilter {
 Result<DealExtractor> DealExtractor::load(const Resources& res) {
   auto set = rules::RuleSet::load(res, "rules/deals");
   if (!set) return set.error();
-  if (Status st = set->require_tables("rules/deals", {"status_word", "status_priority", "anaphor", "abbreviation", "provider_role",
+  if (Status st = set->require_tables("rules/deals", {"status_word", "status_priority", "status_of", "anaphor", "abbreviation", "provider_role",
                         "customer_role", "provider_flag", "retype_by_provider_flag", "amount_distractor", "exclusive_types", "maker_side", "negation", "respective", "joint_types",
-                                                      "each_word", "each_word_before"}); !st) return st.error();
+                                                      "each_word", "each_word_before", "voided_by", "place_role", "needs_any"}); !st) return st.error();
+  {
+    // priorities are whole numbers; check them here so matching never has to
+    const rules::Table& pri = set->need_table("status_priority");
+    for (size_t i = 0; i < pri.entries.size(); ++i) {
+      const std::string& v = pri.entries[i].second;
+      if (v.empty() || v.size() > 6 || v.find_first_not_of("0123456789") != std::string::npos)
+        return Error::at(pri.file, pri.line, 1, "table status_priority: '" + pri.entries[i].first + "' needs a whole number", v);
+    }
+  }
   for (const auto& r : set->rules()) {
     if (r.attr("attach") == "amount") {
       bool has_amount = false;
@@ -132,9 +141,13 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
   const auto& anaphor = rules_.need_table("anaphor");
   const auto& status_word = rules_.need_table("status_word");
   const auto& status_priority = rules_.need_table("status_priority");
+  const auto& status_of = rules_.need_table("status_of");
   const auto& distractor = rules_.need_table("amount_distractor");
   const auto& exclusive = rules_.need_table("exclusive_types");
   const auto& negation = rules_.need_table("negation");
+  const auto& voided_by = rules_.need_table("voided_by");
+  const auto& place_role = rules_.need_table("place_role");
+  const auto& needs_any = rules_.need_table("needs_any");
   const auto& respective = rules_.need_table("respective");
   const auto& joint_types = rules_.need_table("joint_types");
   const auto& each_word = rules_.need_table("each_word");
@@ -173,16 +186,30 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
     if (trace) trace->push_back({sent, t.text});
     std::vector<std::pair<std::string, std::set<std::string>>> claimed;  // (family, parties) used here
 
-    // status from the sentence's words
+    // Status from the sentence's words: each word names a class, the class
+    // with the lowest priority number wins, `status_of` maps it to a status.
+    // A word inside a longer status word found at the same place does not
+    // count ("completed supply negotiations" is done, not negotiating).
     std::string status;
-    int best = 1 << 20;
-    for (const auto& [word, st] : status_word.entries) {
-      if (t.text.find(word) == std::string::npos) continue;
-      const std::string* pr = status_priority.find(st);
-      int p = pr ? std::stoi(*pr) : 100;
-      if (p < best) {
-        best = p;
-        status = st;
+    {
+      std::vector<std::pair<Span, const std::string*>> found;  // occurrence, class
+      for (const auto& [word, cls] : status_word.entries)
+        for (size_t at = t.text.find(word); at != std::string::npos; at = t.text.find(word, at + 1))
+          found.push_back({{at, at + word.size()}, &cls});
+      int best = 1 << 20;
+      for (const auto& [sp, cls] : found) {
+        bool inside = false;
+        for (const auto& [o, unused] : found)
+          inside |= o.size() > sp.size() && o.start <= sp.start && sp.end <= o.end;
+        if (inside) continue;
+        const std::string* pr = status_priority.find(*cls);
+        if (!pr) continue;  // a class without priority only hides shorter words
+        int p = std::stoi(*pr);
+        if (p < best) {
+          best = p;
+          const std::string* out = status_of.find(*cls);
+          status = out ? *out : *cls;
+        }
       }
     }
 
@@ -227,6 +254,13 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
           if (negated) continue;
         }
         DealType type = *deal_type_from(rule.attr("type"));
+        if (const std::string* words = voided_by.find(to_string(type))) {
+          std::string_view matched = std::string_view(t.text).substr(m_start, m_end - m_start);
+          std::istringstream ws(*words);
+          bool voided = false;
+          for (std::string w; ws >> w;) voided |= matched.find(w) != std::string_view::npos;
+          if (voided) continue;
+        }
         std::map<std::string, std::vector<int>> roles;  // role -> slots
         int amount_slot = -1;
         std::vector<int> product_slots;
@@ -278,6 +312,22 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
               parties[mr].push_back(mk);
               break;
             }
+        // A role that names a site takes the place the sentence names when the
+        // match holds no entity for it: the last place before the match ends
+        // ("텍사스주 차일드리스 ... 이곳에 데이터센터를 짓고"), else the first after.
+        if (const std::string* pr = place_role.find(to_string(type)); pr && parties[*pr].empty()) {
+          // text after the last marker is copied as it is, so offsets carry over
+          size_t match_end_doc = sent.start + m_end;
+          for (const auto& sl : t.slots)
+            if (sl.typed_end <= m_end) match_end_doc = sl.span.end + (m_end - sl.typed_end);
+          const FoundMention* place = nullptr;
+          for (const auto& m : mentions) {
+            if (m.type != EntityType::Place || m.span.start < sent.start || m.span.end > sent.end) continue;
+            if (m.span.start < match_end_doc || !place) place = &m;
+            if (m.span.start >= match_end_doc) break;
+          }
+          if (place) parties[*pr].push_back(place->entity);
+        }
         for (auto it = parties.begin(); it != parties.end();)
           it = it->second.empty() ? parties.erase(it) : std::next(it);
 
@@ -301,13 +351,14 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
           for (int s : t.slots_in(m_start, m_end, false))
             if (usable_money(s)) moneys.push_back(s);
           if (moneys.empty())
-            for (int s : t.slots_in(m_end, std::min(t.text.size(), m_end + 40), false))
+            for (int s : t.slots_in(m_end, std::min(t.text.size(), m_end + 64), false))
               if (usable_money(s)) {
                 moneys.push_back(s);
                 break;
               }
         }
         std::optional<Money> each, single;
+        bool each_after = false;  // "20억 달러씩", "$2 billion each": the same sum for every party
         for (int s : moneys) {
           const Money& m = std::get<Money>(values[t.slots[s].index].data);
           // "각각 20억 달러씩", "$200 million each", "각각 최대 2억 달러"
@@ -316,6 +367,7 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
           std::string_view before = std::string_view(t.text).substr(0, t.slots[s].typed_start);
           while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
           const std::string& vt = values[t.slots[s].index].text;  // "up to $200 million each"
+          each_after |= each_word.longest_prefix(after) > 0 || each_word.longest_suffix(vt) > 0;
           if (!each && (m.amount.qualifier == Qualifier::Each || each_word.longest_prefix(after) > 0 ||
                         each_word_before.longest_suffix(before) > 0 || each_word.longest_suffix(vt) > 0 ||
                         each_word_before.longest_prefix(vt) > 0))
@@ -360,33 +412,48 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
             combos = std::move(next);
           }
         }
+        // a party cannot deal with itself ("A가 B와, B는 A와"; an anaphor that
+        // repeats a name): such combinations are no deals and split nothing
+        combos.erase(std::remove_if(combos.begin(), combos.end(),
+                                    [](const std::vector<Party>& ps) {
+                                      std::set<std::string> ids;
+                                      for (const auto& p : ps) ids.insert(p.entity);
+                                      return ids.size() != ps.size();
+                                    }),
+                     combos.end());
         const bool split = combos.size() > 1;
         // "A and B will invest $5 billion and $10 billion, respectively",
         // "각각 50억 달러, 10억 달러씩": one amount per split deal, in order.
         bool in_turn = false;
-        if (split && moneys.size() == combos.size()) {
-          for (const auto& [w, unused] : respective.entries) in_turn |= t.text.find(w) != std::string::npos;
+        if (split && moneys.size() == combos.size() && !each_after) {
+          // the sentence as written: the value tagger may have taken the word
+          // into an amount ("각각 80억 달러, 30억 달러")
+          std::string_view written = text.substr(sent.start, sent.size());
+          for (const auto& [w, unused] : respective.entries) in_turn |= written.find(w) != std::string_view::npos;
         }
         size_t turn = 0;
         for (auto& ps : combos) {
           std::set<std::string> ids;
           for (const auto& p : ps) ids.insert(p.entity);
-          if (ids.size() != ps.size()) continue;                // the same entity twice
           if (type != DealType::Fund && type != DealType::Facility && ids.size() < 2) continue;
           if (ps.empty()) continue;
           // The same parties in one sentence: a rule of the same family
           // (exclusive_types) already decided what their deal is.
           const std::string* family = exclusive.find(to_string(type));
           std::string key = family ? *family : std::string(to_string(type));
+          const bool joint = joint_types.find(to_string(type)) != nullptr;
           bool seen = false;
           for (const auto& c : claimed) {
-            if (c.second != ids) continue;
+            // a joint deal's partners found again from a later list start
+            // ("A, B, C, D는" retried at B) are the same deal, not a new one
+            bool same = joint ? std::includes(c.second.begin(), c.second.end(), ids.begin(), ids.end())
+                              : c.second == ids;
+            if (!same) continue;
             // families are space-separated; sharing one is enough
             std::istringstream a(key);
             for (std::string f; a >> f;) seen |= (" " + c.first + " ").find(" " + f + " ") != std::string::npos;
           }
           if (seen) continue;
-          claimed.emplace_back(key, ids);
           Deal d;
           d.type = type;
           d.article = article.id;
@@ -398,6 +465,19 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
           d.products = products;
           d.date = date;
           if (!d.date && article.date) d.date = DateValue{*article.date, "", "", ""};
+          if (const std::string* need = needs_any.find(to_string(type))) {
+            // "데이터센터를 구축·임대해 제공": building named with no site, sum or size is no deal of its own
+            std::istringstream ws(*need);
+            bool has = false;
+            for (std::string w; ws >> w;) {
+              if (w == "amount") has |= d.amount.has_value();
+              else if (w == "capacity") has |= d.capacity.has_value();
+              else
+                for (const auto& p : ps) has |= p.role == w;
+            }
+            if (!has) continue;
+          }
+          claimed.emplace_back(key, ids);
           d.status = rule.attr("status", status);
           d.evidence = {sent, std::string(text.substr(sent.start, sent.size()))};
           d.rule = rule.name;

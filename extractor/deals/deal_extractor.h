@@ -1,7 +1,7 @@
 // dealgraph/extractor/deals/deal_extractor.h — typed deals from typed sentences.
 //
 // Each sentence is rewritten once into a "typed sentence": every entity
-// mention becomes a marker ⟦E3:ORG⟧ (ORG, GOV, PER, CHIP, FAC, FUND, PLACE)
+// mention becomes a marker ⟦E3:ORG⟧ (ORG, GOV, PER, CHIP, FAC, FUND)
 // and every value a marker ⟦V2:MONEY⟧ (MONEY, POWER, DATE, QTY, PCT, NUM),
 // with the text between them — Korean particles included — kept as it is.
 // Deal rules (rules/deals/*.rules) are RE2 patterns over that string whose

@@ -101,11 +101,23 @@ std::vector<Deal> merge_article_deals(std::vector<DealCandidate> cands, const st
   for (auto& c : cands) {
     Deal& d = c.deal;
     Deal* same = nullptr;
-    for (size_t k = 0; k < merged.size(); ++k)
-      if (merged[k].type == d.type && merged[k].parties == d.parties) {
-        same = &merged[k];
-        merged_subsumable[k] = merged_subsumable[k] && c.subsumable;
+    for (size_t k = 0; k < merged.size() && !same; ++k) {
+      Deal& o = merged[k];
+      if (o.type != d.type) continue;
+      // Two rules over one sentence where one saw fewer roles ("M15X 팹 건설에
+      // 20조원을 투입": the facility named or not) found one deal.
+      const bool one_sentence = o.evidence.span == d.evidence.span;
+      auto within = [](const std::vector<Party>& a, const std::vector<Party>& b) {
+        return std::includes(b.begin(), b.end(), a.begin(), a.end());
+      };
+      if (o.parties == d.parties || (one_sentence && within(d.parties, o.parties))) {
+        same = &o;
+      } else if (one_sentence && within(o.parties, d.parties)) {
+        o.parties = d.parties;
+        same = &o;
       }
+      if (same) merged_subsumable[k] = merged_subsumable[k] && c.subsumable;
+    }
     if (!same) {
       merged.push_back(std::move(d));
       merged_subsumable.push_back(c.subsumable);

@@ -1,8 +1,9 @@
 // dealgraph/extractor/deals/typed_sentence.h — a sentence as the deal rules see it.
 //
 // Every entity mention becomes a marker ⟦E3:ORG⟧ (ORG, GOV, PER, CHIP, FAC,
-// FUND, PLACE) and every value ⟦V2:MONEY⟧ (MONEY, POWER, QTY, PCT, DATE, NUM);
-// the text between them, Korean particles included, stays. A gloss of one
+// FUND) and every value ⟦V2:MONEY⟧ (MONEY, POWER, QTY, PCT, DATE, NUM);
+// the text between them, Korean particles included, stays. Places and
+// countries used as place words stay text (is_place_word). A gloss of one
 // entity ("코어위브(CoreWeave)") is one marker, and an anaphor from the
 // `anaphor` table ("양사", "the company") becomes the markers of the article's
 // focus entities. Each marker is a Slot that points back to its mention or
@@ -35,6 +36,10 @@ struct TypedSentence {
   // Indices of the entity (or value) slots lying inside [from, to) of `text`.
   std::vector<int> slots_in(size_t from, size_t to, bool entity) const;
 };
+
+// True for a mention that names where, not who: a Place, or a weak country
+// mention outside ASCII text. Such mentions get no marker.
+bool is_place_word(std::string_view text, const FoundMention& m);
 
 // `focus` holds the entities anaphors stand for: "both" takes the first
 // two, "focus" the first. `mentions` and `values` are the article's, sorted.

@@ -28,6 +28,15 @@ std::string ascii_upper(std::string_view s) {
   for (auto& c : o) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return o;
 }
+bool has_hangul(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    size_t len;
+    if (utf8::is_hangul(utf8::decode(s, i, &len))) return true;
+    i += len;
+  }
+  return false;
+}
+
 bool all_ascii(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
@@ -69,7 +78,7 @@ Result<EntityRecognizer> EntityRecognizer::load(const Resources& res, const Dict
   auto set = rules::RuleSet::load(res, "rules/entities");
   if (!set) return set.error();
   if (Status st = set->require_tables("rules/entities", {"particle", "actor_particle", "government_noun", "person_title", "chip_head",
-                        "descriptor", "locative_particle", "argument_particle", "not_a_name", "region_suffix"}); !st) return st.error();
+                        "descriptor", "locative_particle", "argument_particle", "not_a_name", "region_suffix", "absorbed_suffix"}); !st) return st.error();
   for (const auto& r : set->rules()) {
     std::string kind = r.attr("kind");
     if (kind != "gloss" && kind != "name" && kind != "quoted" && kind != "variant")
@@ -88,6 +97,15 @@ Result<EntityRecognizer> EntityRecognizer::load(const Resources& res, const Dict
     for (const auto& n : names) {
       auto p = static_cast<uint32_t>(i);
       rec.matcher_.add(n, p);
+      // Korean press spaces compound names either way ("앤드리슨 호로위츠",
+      // "앤드리슨호로위츠"): a spaced Hangul form also matches glued. (The
+      // dictionary checker folds spaces, so the glued form is nobody else's.)
+      if (n.find(' ') != std::string::npos && has_hangul(n)) {
+        std::string glued;
+        for (char c : n)
+          if (c != ' ') glued += c;
+        rec.matcher_.add(glued, p);
+      }
       if (all_ascii(n) && has_lower(n) && n.size() >= 3) rec.matcher_.add(ascii_upper(n), p);
       if (all_ascii(n) && !has_lower(n) && n.size() >= 4 && std::isalpha(static_cast<unsigned char>(n[0]))) {
         std::string cap = n;
@@ -128,6 +146,16 @@ bool EntityRecognizer::right_edge_ok(std::string_view text, size_t end, std::str
   return a != b;
 }
 
+size_t EntityRecognizer::absorb_corporate_suffix(std::string_view text, size_t end, std::string* particle) const {
+  if (end >= text.size() || text[end] != ' ') return end;
+  std::string_view rest = text.substr(end + 1);
+  size_t n = particles_.need_table("absorbed_suffix").longest_prefix(rest);
+  std::string p;
+  if (n == 0 || !right_edge_ok(text, end + 1 + n, &p)) return end;
+  *particle = p;
+  return end + 1 + n;
+}
+
 void EntityRecognizer::match_dictionary(std::string_view text, Span region,
                                         std::vector<FoundMention>* out) const {
   std::vector<NameMatcher::Hit> hits;
@@ -150,9 +178,17 @@ void EntityRecognizer::match_dictionary(std::string_view text, Span region,
         m.type = e.type;
         m.rule = "dictionary";
         m.particle = particle;
-        out->push_back(std::move(m));
-        i = it->end;
+        if (e.type == EntityType::Organization && particle.empty()) {
+          size_t end = absorb_corporate_suffix(text.substr(0, region.end), it->end, &particle);
+          if (end != it->end) {
+            m.span.end = end;
+            m.particle = particle;
+            m.rule = "dictionary+suffix";
+          }
+        }
+        i = m.span.end;
         len = 0;
+        out->push_back(std::move(m));
         break;
       }
     }

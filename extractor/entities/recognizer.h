@@ -74,6 +74,9 @@ class EntityRecognizer {
     int entry;  // dictionary index
   };
   void match_dictionary(std::string_view text, Span region, std::vector<FoundMention>* out) const;
+  // The end of a known organization's mention grown over a legal-form word
+  // after a space ("마벨 테크놀로지가"); `end` when none follows.
+  size_t absorb_corporate_suffix(std::string_view text, size_t end, std::string* particle) const;
   bool right_edge_ok(std::string_view text, size_t end, std::string* particle) const;
   bool left_edge_ok(std::string_view text, size_t start) const;
 
