@@ -32,6 +32,7 @@ struct Example {
   bool headline = false;
   std::string sentence;
   bool none = false;
+  std::string gap;  // why the rules miss it today ("@gap ..."); empty for a passing example
   std::vector<Expected> deals;
 };
 
@@ -74,13 +75,17 @@ Expected parse_expected(const std::string& line) {
 std::vector<Example> load_corpus(const std::string& path) {
   std::ifstream in(path);
   std::vector<Example> out;
-  std::string line, ref = "2026-03-01";
+  std::string line, ref = "2026-03-01", gap;
   int n = 0;
   while (std::getline(in, line)) {
     ++n;
     if (line.empty() || line[0] == '#') continue;
     if (line.rfind("@ref ", 0) == 0) {
       ref = line.substr(5);
+      continue;
+    }
+    if (line.rfind("@gap ", 0) == 0) {
+      gap = line.substr(5);
       continue;
     }
     if (line.rfind("  ", 0) == 0) {
@@ -95,6 +100,8 @@ std::vector<Example> load_corpus(const std::string& path) {
     ex.line = n;
     ex.ref = ref;
     ex.sentence = line;
+    ex.gap = gap;
+    gap.clear();
     if (line.rfind("[headline] ", 0) == 0) {
       ex.headline = true;
       ex.sentence = line.substr(11);
@@ -158,10 +165,6 @@ std::string compare(const Deal& d, const Corpus& c, const Expected& e) {
 
 }  // namespace
 
-// Floors for the share of sentences with deals that come out exactly right.
-constexpr double kFloorKo = 0.95;
-constexpr double kFloorEn = 0.94;
-
 TEST_CASE("deal corpora beside the deal rules") {
   Resources res = Resources::embedded();
   auto pipeline = Pipeline::load(res);
@@ -170,8 +173,8 @@ TEST_CASE("deal corpora beside the deal rules") {
     const std::string path = std::string(DEALGRAPH_SOURCE_DIR) + "/rules/deals/" + lang + ".corpus";
     auto examples = load_corpus(path);
     REQUIRE(examples.size() >= 60);
-    int pos = 0, pos_ok = 0, neg = 0, neg_ok = 0;
-    std::ostringstream failures;
+    int pos = 0, pos_ok = 0, neg = 0, neg_ok = 0, gaps = 0;
+    std::ostringstream failures, closed_gaps;
     for (const auto& ex : examples) {
       Corpus c;
       REQUIRE(pipeline->add_file("corpus", brief_for(ex), &c));
@@ -179,11 +182,9 @@ TEST_CASE("deal corpora beside the deal rules") {
       std::vector<bool> used(c.deals.size(), false);
       std::string why;
       if (ex.none || ex.deals.empty()) {
-        ++neg;
         if (c.deals.empty()) ++neg_ok;
         else why = "fired on a must-not-fire sentence: " + std::string(to_string(c.deals[0].type)) + " [" + c.deals[0].rule + "]";
       } else {
-        ++pos;
         for (const auto& e : ex.deals) {
           std::string best = "missing";
           for (size_t i = 0; i < c.deals.size(); ++i) {
@@ -202,21 +203,24 @@ TEST_CASE("deal corpora beside the deal rules") {
           if (!used[i]) why = std::string("extra ") + to_string(c.deals[i].type) + " [" + c.deals[i].rule + "]";
         if (why.empty()) ++pos_ok;
       }
+      ++(ex.none || ex.deals.empty() ? neg : pos);
+      // A known gap must still fail: when the rules learn it, the @gap line
+      // goes, so the example guards the new behaviour from then on.
+      if (!ex.gap.empty()) {
+        ++gaps;
+        if (why.empty()) closed_gaps << "  " << ex.file << ":" << ex.line << ": passes now; remove its @gap line (" << ex.gap << ")\n";
+        continue;
+      }
       if (!why.empty()) failures << "  " << ex.file << ":" << ex.line << ": " << why << "\n      " << ex.sentence << "\n";
     }
-    const double pos_rate = pos ? double(pos_ok) / pos : 1.0;
-    const double neg_rate = neg ? double(neg_ok) / neg : 1.0;
-    // A ratchet: the share of the corpus the rules get exactly right (type,
-    // every role, and amount/status/capacity where given). Raise the floors
-    // as rules improve; a drop means a rule change broke examples. Every
-    // must-not-fire sentence must stay quiet.
-    const double floor = lang == "ko" ? kFloorKo : kFloorEn;
-    const bool ok = pos_rate >= floor && neg_rate == 1.0;
-    if (!ok)
-      FAIL_CHECK(lang << ".corpus: " << pos_ok << "/" << pos << " sentences with deals right (floor " << floor << "), "
-                      << neg_ok << "/" << neg << " must-not-fire sentences quiet\n"
+    CHECK(pos + neg >= 100);
+    if (!failures.str().empty())
+      FAIL_CHECK(lang << ".corpus: examples the rules get wrong (type, every role, and amount/status/capacity where given):\n"
                       << failures.str());
-    WARN(lang << ".corpus: " << pos_ok << "/" << pos << " with deals, " << neg_ok << "/" << neg << " quiet");
-    if (const char* v = std::getenv("DEALGRAPH_CORPUS_VERBOSE"); v && std::string(v) == "1") WARN(failures.str());
+    if (!closed_gaps.str().empty()) FAIL_CHECK(lang << ".corpus: known gaps that pass now:\n" << closed_gaps.str());
+    // the gaps stay a small share of the examples with deals
+    CHECK(gaps * 10 <= pos);
+    WARN(lang << ".corpus: " << pos_ok << "/" << pos << " with deals right (" << gaps << " known gaps), " << neg_ok << "/"
+              << neg << " must-not-fire quiet");
   }
 }

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <fstream>
+#include <iterator>
 #include <set>
 
 #include "golden/golden_check.h"
@@ -139,6 +141,21 @@ TEST_CASE("bad input exits 1 with the file and position", "[cli][extract]") {
   CHECK(dg("extract --rules " + dir + "/rules " + kSamples + "plain-en-sample.txt", nullptr, &err) == 1);
   CHECK(err.find("rules/deals/zz.rules:2:") != std::string::npos);
   CHECK(err.find("rule broken: missing )") != std::string::npos);
+
+  // a status priority that is not a whole number: caught at load, never at match time
+  {
+    std::ifstream in(std::string(DEALGRAPH_SOURCE_DIR) + "/rules/deals/00-common.rules");
+    std::string common((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string from = "  done = 4\n";
+    REQUIRE(common.find(from) != std::string::npos);
+    common.replace(common.find(from), from.size(), "  done = four\n");
+    const std::string odir = dir + "/overlay/rules/deals";
+    fs::create_directories(odir);
+    write(odir + "/00-common.rules", common);
+    CHECK(dg("extract --rules " + dir + "/overlay/rules " + kSamples + "plain-en-sample.txt", nullptr, &err) == 1);
+    CHECK(err.find("rules/deals/00-common.rules:") != std::string::npos);
+    CHECK(err.find("table status_priority: 'done' needs a whole number: four") != std::string::npos);
+  }
 
   // a dictionary line with the wrong number of columns
   write(dir + "/extra.tsv", "type\tname\taliases\tticker\tcountry\twikidata\tmaker\tflags\nOrganization\tAcme\n");

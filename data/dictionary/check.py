@@ -3,7 +3,8 @@
 
 Usage:  python3 data/dictionary/check.py [-v] [DIR]
 
-Loads organizations.tsv, government.tsv, people.tsv and chips.tsv from DIR
+Loads organizations.tsv, government.tsv, people.tsv, chips.tsv and places.tsv
+from DIR
 (default: the folder this script lives in) and reports:
   - a missing or wrong header, wrong column count, empty name, unknown type
   - malformed ticker / country / wikidata / flags values
@@ -25,17 +26,18 @@ import re
 import sys
 from collections import Counter, defaultdict
 
-FILES = ["organizations.tsv", "government.tsv", "people.tsv", "chips.tsv"]
+FILES = ["organizations.tsv", "government.tsv", "people.tsv", "chips.tsv", "places.tsv"]
 HEADER = ["type", "name", "aliases", "ticker", "country", "wikidata", "maker", "flags"]
 TYPES = {"Organization", "GovernmentBody", "Person", "Chip", "Product",
          "Facility", "Fund", "Place"}
-FLAGS = {"country", "cloud", "lab", "investor"}
+FLAGS = {"country", "cloud", "neocloud", "lab", "investor", "vendor", "foundry", "ems", "region"}
 # Minimum row counts per file (type -> count) that the brief asks for.
 MINIMUMS = {
     "organizations.tsv": ("Organization", 420),
     "government.tsv": ("GovernmentBody", 45),
     "people.tsv": ("Person", 70),
     "chips.tsv": (None, 220),
+    "places.tsv": ("Place", 200),
 }
 # Short forms that are allowed although they are two characters or fewer
 # after normalisation (well-known all-caps names and single CJK country marks).

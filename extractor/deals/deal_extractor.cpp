@@ -59,7 +59,7 @@ Result<DealExtractor> DealExtractor::load(const Resources& res) {
   if (!set) return set.error();
   if (Status st = set->require_tables("rules/deals", {"status_word", "status_priority", "status_of", "anaphor", "abbreviation", "provider_role",
                         "customer_role", "provider_flag", "retype_by_provider_flag", "amount_distractor", "exclusive_types", "maker_side", "negation", "respective", "joint_types",
-                                                      "each_word", "each_word_before", "voided_by", "place_role", "needs_any"}); !st) return st.error();
+                                                      "each_word", "each_word_before", "voided_by", "place_role", "needs_any", "broad_place_flag"}); !st) return st.error();
   {
     // priorities are whole numbers; check them here so matching never has to
     const rules::Table& pri = set->need_table("status_priority");
@@ -148,6 +148,7 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
   const auto& voided_by = rules_.need_table("voided_by");
   const auto& place_role = rules_.need_table("place_role");
   const auto& needs_any = rules_.need_table("needs_any");
+  const auto& broad_place = rules_.need_table("broad_place_flag");
   const auto& respective = rules_.need_table("respective");
   const auto& joint_types = rules_.need_table("joint_types");
   const auto& each_word = rules_.need_table("each_word");
@@ -172,7 +173,7 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
     }
   }
 
-  std::optional<Money> stated_amount;  // from an `attach: amount` rule
+  std::optional<StatedAmount> stated_amount;  // from an `attach: amount` rule
   std::vector<Span> units;  // headline first, then body sentences
   if (article.headline_span.size()) units.push_back(article.headline_span);
   const size_t body_from = units.size();
@@ -227,7 +228,7 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
           if (role_of_group(name) != "amount" || g[idx].data() == nullptr) continue;
           size_t gs = static_cast<size_t>(g[idx].data() - t.text.data());
           for (int sl : t.slots_in(gs, gs + g[idx].size(), false))
-            if (auto* m = std::get_if<Money>(&values[t.slots[sl].index].data)) stated_amount = *m;
+            if (auto* m = std::get_if<Money>(&values[t.slots[sl].index].data)) stated_amount = StatedAmount{*m, sent};
         }
         continue;
       }
@@ -320,12 +321,26 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
           size_t match_end_doc = sent.start + m_end;
           for (const auto& sl : t.slots)
             if (sl.typed_end <= m_end) match_end_doc = sl.span.end + (m_end - sl.typed_end);
+          // a sentence that names the site itself ("청주 M15X 팹") leaves the place
+          // to that site; the rule that saw it gives the deal
+          bool names_site = false;
+          for (const auto& m : mentions)
+            names_site |= m.type == EntityType::Facility && m.span.start >= sent.start && m.span.end <= sent.end;
+          // The most specific place: a broad one (a state, a province) only
+          // when nothing narrower is named ("Taylor, Texas", "텍사스주 테일러").
+          auto broad = [&](const FoundMention& m) {
+            for (const auto& f : lookup(m.entity).flags)
+              if (broad_place.find(f)) return true;
+            return false;
+          };
           const FoundMention* place = nullptr;
-          for (const auto& m : mentions) {
-            if (m.type != EntityType::Place || m.span.start < sent.start || m.span.end > sent.end) continue;
-            if (m.span.start < match_end_doc || !place) place = &m;
-            if (m.span.start >= match_end_doc) break;
-          }
+          for (int pass = 0; pass < 2 && !place && !names_site; ++pass)
+            for (const auto& m : mentions) {
+              if (m.type != EntityType::Place || m.span.start < sent.start || m.span.end > sent.end) continue;
+              if (pass == 0 && broad(m)) continue;
+              if (m.span.start < match_end_doc || !place) place = &m;
+              if (m.span.start >= match_end_doc) break;
+            }
           if (place) parties[*pr].push_back(place->entity);
         }
         for (auto it = parties.begin(); it != parties.end();)
@@ -374,6 +389,18 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
             each = m;
         }
         if (!moneys.empty()) single = std::get<Money>(values[t.slots[moneys.back()].index].data);
+        // "5년간 174억 달러, 옵션 포함 시 최대 194억 달러": a firm figure, a comma,
+        // then its ceiling; the firm one is the deal's value. (Without the comma
+        // the first figure sizes something else: "200억 달러 규모 자금 조달에 최대 20억 달러".)
+        if (single && single->amount.qualifier == Qualifier::AtMost)
+          for (size_t k = moneys.size() - 1; k-- > 0;) {
+            const Money& m = std::get<Money>(values[t.slots[moneys[k]].index].data);
+            const bool comma = t.text.compare(t.slots[moneys[k]].typed_end, 1, ",") == 0;
+            if (comma && (m.amount.qualifier == Qualifier::Exact || m.amount.qualifier == Qualifier::Approx)) {
+              single = m;
+              break;
+            }
+          }
         std::optional<Power> capacity;
         for (int pass = 0; pass < 2 && !capacity; ++pass)
           for (int s : pass == 0 ? t.slots_in(m_start, m_end, false) : t.slots_in(0, t.text.size(), false))

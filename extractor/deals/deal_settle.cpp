@@ -92,7 +92,7 @@ void settle_roles(DealCandidate& c, const rules::RuleSet& tables, const EntityLo
   }
 }
 
-std::vector<Deal> merge_article_deals(std::vector<DealCandidate> cands, const std::optional<Money>& stated_amount) {
+std::vector<Deal> merge_article_deals(std::vector<DealCandidate> cands, const std::optional<StatedAmount>& stated) {
   // Merge the same deal said twice in the article (headline and body, two
   // sentences): same type and parties. The first keeps its evidence; figures
   // fill in from later ones.
@@ -147,12 +147,27 @@ std::vector<Deal> merge_article_deals(std::vector<DealCandidate> cands, const st
   std::vector<Deal> out;
   for (size_t i = 0; i < merged.size(); ++i)
     if (!subsumed[i]) out.push_back(std::move(merged[i]));
-  if (stated_amount)
+  if (stated) {
+    auto same_figure = [&](const Money& a) {
+      return a.currency == stated->money.currency && a.amount.value == stated->money.amount.value &&
+             a.amount.min == stated->money.amount.min && a.amount.max == stated->money.amount.max;
+    };
+    bool taken = false;
+    for (const auto& d : out) taken |= d.amount && same_figure(*d.amount);
+    Deal* target = nullptr;
     for (auto& d : out)
-      if (!d.amount) {
-        d.amount = stated_amount;
+      if (!d.amount && d.evidence.span == stated->sentence) {
+        target = &d;
         break;
       }
+    if (!target)
+      for (auto& d : out)
+        if (!d.amount) {
+          target = &d;
+          break;
+        }
+    if (target && !taken) target->amount = stated->money;
+  }
   return out;
 }
 

@@ -32,7 +32,13 @@ void settle_roles(DealCandidate& c, const rules::RuleSet& tables, const EntityLo
 // One deal per type and parties in an article: later sentences fill a
 // missing amount, capacity, product or status. A subsumable partnership
 // between parties that also have a more specific deal is dropped; a stated
-// amount ("계약 규모가 140억 달러") goes to the first deal without one.
-std::vector<Deal> merge_article_deals(std::vector<DealCandidate> cands, const std::optional<Money>& stated_amount);
+// amount ("계약 규모가 140억 달러", "in a deal worth $17.4 billion") goes to a
+// deal of its own sentence that has none, else to the article's first deal
+// without one, unless a deal already carries that figure.
+struct StatedAmount {
+  Money money;
+  Span sentence;
+};
+std::vector<Deal> merge_article_deals(std::vector<DealCandidate> cands, const std::optional<StatedAmount>& stated);
 
 }  // namespace dealgraph

@@ -124,6 +124,14 @@ Result<NumberParser> NumberParser::from(const Family& family, const LineOf& line
       p.words_.emplace_back(fold(k), w);
     }
   }
+  for (const rules::Table* t : family("num_bare_scale"))
+    for (const auto& [k, v] : t->entries) {
+      bool found = false;
+      for (auto& [key, w] : p.words_)
+        if (key == fold(k) && w.kind == Word::Scale) w.bare = found = true;
+      if (!found)
+        return Error::at(t->file, line_of(*t, k), 1, "table num_bare_scale: not a word of a num_scale table", k);
+    }
   std::stable_sort(p.words_.begin(), p.words_.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   p.by_first_.assign(256, {});
@@ -308,6 +316,23 @@ std::optional<ParsedNumber> NumberParser::parse(std::string_view s) const {
     return true;
   };
 
+  // A scale word with no number ("billions of dollars") is a vague count of
+  // that scale: 1 to 10 of it, like "several billion".
+  const Tok* only = nullptr;
+  size_t words = 0;
+  for (const auto& t : toks)
+    if (t.w.kind != Word::Filler) {
+      only = &t;
+      ++words;
+    }
+  if (words == 1 && only->w.kind == Word::Scale && only->w.bare) {
+    ParsedNumber p;
+    p.lo = only->w.v;
+    p.hi = only->w.v * 10;
+    p.vague = true;
+    p.plain = false;
+    return p;
+  }
   ParsedNumber p;
   double lo = 0, hi = 0, tr = 1;
   bool plain = true;

@@ -78,6 +78,7 @@ class NumberParser {
   struct Word {
     enum Kind { Value, Multiplier, Scale, Point, Minus, Vague, Filler } kind;
     double v = 0, v2 = 0;
+    bool bare = false;  // a Scale word that alone means 1..10 of it (num_bare_scale: "billions")
   };
   std::vector<std::pair<std::string, Word>> words_;  // folded key, longest first
   std::vector<std::vector<size_t>> by_first_;        // first byte -> indices into words_
