@@ -7,6 +7,7 @@
 
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <set>
 
 #include "golden/golden_check.h"
@@ -206,4 +207,29 @@ TEST_CASE("entities lists what was found and where it came from", "[cli][entitie
   std::string table;
   REQUIRE(dg("entities " + kSamples + "plain-en-sample.txt", &table) == 0);
   CHECK(table.find("mentions") != std::string::npos);
+}
+
+TEST_CASE("a facility's site is the narrowest place named, one deal from headline and body", "[cli][extract]") {
+  const std::string dir = temp_dir("cli-extract-site");
+  write(dir + "/site.txt",
+        "SK하이닉스, 인디애나에 38억7천만 달러 규모 HBM 패키징 공장 짓는다\n2024. 04. 04\n\nContent\n\n"
+        "SK하이닉스는 인디애나주 웨스트라피엣에 AI 메모리용 첨단 패키징 생산 기지를 짓는다.\n"
+        "공장은 2028년 하반기 가동을 목표로 한다.\n");
+  std::string out;
+  REQUIRE(dg("extract " + dir + "/site.txt", &out) == 0);
+  auto j = nlohmann::json::parse(out);
+  std::map<std::string, std::string> name;
+  for (const auto& e : j["entities"]) name[e["id"]] = e["name"];
+  int facilities = 0;
+  for (const auto& d : j["deals"]) {
+    if (d["type"] != "facility") continue;
+    ++facilities;
+    std::map<std::string, std::string> role;
+    for (const auto& p : d["parties"]) role[p["role"]] = name[p["entity"]];
+    CHECK(role["owner"] == "SK hynix");
+    CHECK(role["facility"] == "West Lafayette");  // not the state the headline names
+    REQUIRE(d["amount"].is_object());
+    CHECK(d["amount"]["value"] == 3.87e9);  // the headline's figure joins the body's deal
+  }
+  CHECK(facilities == 1);
 }

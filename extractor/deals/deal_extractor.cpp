@@ -316,6 +316,8 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
         // A role that names a site takes the place the sentence names when the
         // match holds no entity for it: the last place before the match ends
         // ("텍사스주 차일드리스 ... 이곳에 데이터센터를 짓고"), else the first after.
+        std::string site_place;
+        bool site_broad = false;
         if (const std::string* pr = place_role.find(to_string(type)); pr && parties[*pr].empty()) {
           // text after the last marker is copied as it is, so offsets carry over
           size_t match_end_doc = sent.start + m_end;
@@ -341,7 +343,11 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
               if (m.span.start < match_end_doc || !place) place = &m;
               if (m.span.start >= match_end_doc) break;
             }
-          if (place) parties[*pr].push_back(place->entity);
+          if (place) {
+            parties[*pr].push_back(place->entity);
+            site_place = place->entity;
+            site_broad = broad(*place);
+          }
         }
         for (auto it = parties.begin(); it != parties.end();)
           it = it->second.empty() ? parties.erase(it) : std::next(it);
@@ -508,7 +514,8 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
           d.status = rule.attr("status", status);
           d.evidence = {sent, std::string(text.substr(sent.start, sent.size()))};
           d.rule = rule.name;
-          cands.push_back({std::move(d), rule.attr("direction") == "symmetric", rule.attr("subsumable") == "yes"});
+          cands.push_back({std::move(d), rule.attr("direction") == "symmetric", rule.attr("subsumable") == "yes",
+                           site_place, site_broad});
         }
         if (cands.size() > deals_before) pos = m_end > m_start ? m_end : next_char;
       }

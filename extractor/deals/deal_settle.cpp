@@ -98,12 +98,30 @@ std::vector<Deal> merge_article_deals(std::vector<DealCandidate> cands, const st
   // fill in from later ones.
   std::vector<Deal> merged;
   std::vector<bool> merged_subsumable;
+  std::vector<std::pair<std::string, bool>> merged_place;  // (place-derived site, broad)
+  auto without = [](const std::vector<Party>& ps, const std::string& entity) {
+    std::vector<Party> out;
+    for (const auto& p : ps)
+      if (p.entity != entity) out.push_back(p);
+    return out;
+  };
   for (auto& c : cands) {
     Deal& d = c.deal;
     Deal* same = nullptr;
     for (size_t k = 0; k < merged.size() && !same; ++k) {
       Deal& o = merged[k];
       if (o.type != d.type) continue;
+      if (!c.place.empty() && !merged_place[k].first.empty() &&
+          without(o.parties, merged_place[k].first) == without(d.parties, c.place)) {
+        // one site seen at two places: keep the narrower
+        if (merged_place[k].second && !c.broad_place) {
+          o.parties = d.parties;
+          merged_place[k] = {c.place, false};
+        }
+        same = &o;
+        merged_subsumable[k] = merged_subsumable[k] && c.subsumable;
+        break;
+      }
       // Two rules over one sentence where one saw fewer roles ("M15X 팹 건설에
       // 20조원을 투입": the facility named or not) found one deal.
       const bool one_sentence = o.evidence.span == d.evidence.span;
@@ -121,6 +139,7 @@ std::vector<Deal> merge_article_deals(std::vector<DealCandidate> cands, const st
     if (!same) {
       merged.push_back(std::move(d));
       merged_subsumable.push_back(c.subsumable);
+      merged_place.emplace_back(c.place, c.broad_place);
       continue;
     }
     if (!same->amount && d.amount) same->amount = d.amount;

@@ -17,6 +17,10 @@ struct DealCandidate {
   Deal deal;
   bool loose = false;       // direction: symmetric — the words do not say who supplies whom
   bool subsumable = false;  // a partnership named only by a generic word
+  // The site came from a place the sentence names (place_role), not from the
+  // match: `place` is that party's entity, `broad_place` says it holds other places.
+  std::string place;
+  bool broad_place = false;
 };
 
 // For purchase, lease and manufacturing (tables provider_role, customer_role):
@@ -30,7 +34,9 @@ void settle_roles(DealCandidate& c, const rules::RuleSet& tables, const EntityLo
                   const std::vector<FoundMention>& mentions);
 
 // One deal per type and parties in an article: later sentences fill a
-// missing amount, capacity, product or status. A subsumable partnership
+// missing amount, capacity, product or status. Deals whose sites both came
+// from places and that agree on every other party are one deal at the
+// narrower place ("인디애나" in the headline, "웨스트라피엣" in the body). A subsumable partnership
 // between parties that also have a more specific deal is dropped; a stated
 // amount ("계약 규모가 140억 달러", "in a deal worth $17.4 billion") goes to a
 // deal of its own sentence that has none, else to the article's first deal
