@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "extractor/deals/deal_settle.h"
+#include "extractor/deals/sentence_facts.h"
 #include "extractor/deals/typed_sentence.h"
 #include "extractor/text/utf8.h"
 
@@ -187,32 +188,8 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
     if (trace) trace->push_back({sent, t.text});
     std::vector<std::pair<std::string, std::set<std::string>>> claimed;  // (family, parties) used here
 
-    // Status from the sentence's words: each word names a class, the class
-    // with the lowest priority number wins, `status_of` maps it to a status.
-    // A word inside a longer status word found at the same place does not
-    // count ("completed supply negotiations" is done, not negotiating).
-    std::string status;
-    {
-      std::vector<std::pair<Span, const std::string*>> found;  // occurrence, class
-      for (const auto& [word, cls] : status_word.entries)
-        for (size_t at = t.text.find(word); at != std::string::npos; at = t.text.find(word, at + 1))
-          found.push_back({{at, at + word.size()}, &cls});
-      int best = 1 << 20;
-      for (const auto& [sp, cls] : found) {
-        bool inside = false;
-        for (const auto& [o, unused] : found)
-          inside |= o.size() > sp.size() && o.start <= sp.start && sp.end <= o.end;
-        if (inside) continue;
-        const std::string* pr = status_priority.find(*cls);
-        if (!pr) continue;  // a class without priority only hides shorter words
-        int p = std::stoi(*pr);
-        if (p < best) {
-          best = p;
-          const std::string* out = status_of.find(*cls);
-          status = out ? *out : *cls;
-        }
-      }
-    }
+    // "completed supply negotiations" is done, not negotiating
+    const std::string status = sentence_status(t.text, status_word, status_priority, status_of);
 
     std::vector<bool> may_match;
     const bool filtered = filter_ && filter_->candidates(t.text, rules_.rules().size(), &may_match);
@@ -255,13 +232,8 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
           if (negated) continue;
         }
         DealType type = *deal_type_from(rule.attr("type"));
-        if (const std::string* words = voided_by.find(to_string(type))) {
-          std::string_view matched = std::string_view(t.text).substr(m_start, m_end - m_start);
-          std::istringstream ws(*words);
-          bool voided = false;
-          for (std::string w; ws >> w;) voided |= matched.find(w) != std::string_view::npos;
-          if (voided) continue;
-        }
+        if (voided_match(std::string_view(t.text).substr(m_start, m_end - m_start), voided_by.find(to_string(type))))
+          continue;  // "AMD 주식을 사들일 수 있는 워런트" buys no goods
         std::map<std::string, std::vector<int>> roles;  // role -> slots
         int amount_slot = -1;
         std::vector<int> product_slots;
@@ -314,38 +286,22 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
               break;
             }
         // A role that names a site takes the place the sentence names when the
-        // match holds no entity for it: the last place before the match ends
-        // ("텍사스주 차일드리스 ... 이곳에 데이터센터를 짓고"), else the first after.
-        std::string site_place;
+        // match holds no entity for it ("텍사스주 테일러에 공장을", "a fab in Boise").
+        std::string site_place_id;
         bool site_broad = false;
         if (const std::string* pr = place_role.find(to_string(type)); pr && parties[*pr].empty()) {
           // text after the last marker is copied as it is, so offsets carry over
           size_t match_end_doc = sent.start + m_end;
           for (const auto& sl : t.slots)
             if (sl.typed_end <= m_end) match_end_doc = sl.span.end + (m_end - sl.typed_end);
-          // a sentence that names the site itself ("청주 M15X 팹") leaves the place
-          // to that site; the rule that saw it gives the deal
-          bool names_site = false;
-          for (const auto& m : mentions)
-            names_site |= m.type == EntityType::Facility && m.span.start >= sent.start && m.span.end <= sent.end;
-          // The most specific place: a broad one (a state, a province) only
-          // when nothing narrower is named ("Taylor, Texas", "텍사스주 테일러").
           auto broad = [&](const FoundMention& m) {
             for (const auto& f : lookup(m.entity).flags)
               if (broad_place.find(f)) return true;
             return false;
           };
-          const FoundMention* place = nullptr;
-          for (int pass = 0; pass < 2 && !place && !names_site; ++pass)
-            for (const auto& m : mentions) {
-              if (m.type != EntityType::Place || m.span.start < sent.start || m.span.end > sent.end) continue;
-              if (pass == 0 && broad(m)) continue;
-              if (m.span.start < match_end_doc || !place) place = &m;
-              if (m.span.start >= match_end_doc) break;
-            }
-          if (place) {
+          if (const FoundMention* place = site_place(sent, match_end_doc, mentions, broad)) {
             parties[*pr].push_back(place->entity);
-            site_place = place->entity;
+            site_place_id = place->entity;
             site_broad = broad(*place);
           }
         }
@@ -515,7 +471,7 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
           d.evidence = {sent, std::string(text.substr(sent.start, sent.size()))};
           d.rule = rule.name;
           cands.push_back({std::move(d), rule.attr("direction") == "symmetric", rule.attr("subsumable") == "yes",
-                           site_place, site_broad});
+                           site_place_id, site_broad});
         }
         if (cands.size() > deals_before) pos = m_end > m_start ? m_end : next_char;
       }
