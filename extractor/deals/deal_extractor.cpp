@@ -317,8 +317,21 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
           std::string_view before = std::string_view(t.text).substr(0, t.slots[s].typed_start);
           before = before.substr(before.size() > 24 ? before.size() - 24 : 0);
           std::string_view after = std::string_view(t.text).substr(t.slots[s].typed_end, 26);
-          for (const auto& [w, unused] : distractor.entries)
-            if (before.find(w) != std::string_view::npos || after.find(w) != std::string_view::npos) return false;
+          // a distractor word belongs to the figure on its side of any other
+          // marker: "130억달러 조달…기업가치 1830억달러" values the company, not the round
+          if (size_t close = before.rfind("\xE2\x9F\xA7"); close != std::string_view::npos) before.remove_prefix(close + 3);
+          bool cut = false;
+          if (size_t open = after.find("\xE2\x9F\xA6"); open != std::string_view::npos) {
+            after = after.substr(0, open);
+            cut = true;
+          }
+          while (cut && !after.empty() && after.back() == ' ') after.remove_suffix(1);
+          for (const auto& [w, unused] : distractor.entries) {
+            if (before.find(w) != std::string_view::npos) return false;
+            size_t at = after.find(w);
+            // right before the next figure, the word is that figure's
+            if (at != std::string_view::npos && !(cut && at + w.size() == after.size())) return false;
+          }
           return true;
         };
         std::vector<int> moneys;
