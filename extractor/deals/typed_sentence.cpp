@@ -29,19 +29,11 @@ const char* value_code(const ValueData& v) {
   return kCodes[v.index()];
 }
 
-bool is_ascii(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
 }  // namespace
 
-bool is_place_word(std::string_view text, const FoundMention& m) {
-  // A place is no party: rules read "인디애나에" as words. So is a weak
-  // mention (a country as a place word: "이스라엘의 스타트업"); weakness comes
-  // from the particle test, which only speaks for scripts that glue
-  // particles, so an English "U.S. clears ..." keeps its marker.
-  if (m.type == EntityType::Place) return true;
-  return m.weak && !is_ascii(text.substr(m.span.start, m.span.size()));
+bool is_place_word(const FoundMention& m) {
+  // A place is no party: rules read "인디애나에", "in China" as words.
+  return m.type == EntityType::Place || m.place_word;
 }
 
 std::vector<int> TypedSentence::slots_in(size_t from, size_t to, bool entity) const {
@@ -65,7 +57,7 @@ TypedSentence typeset_sentence(std::string_view text, Span sent, const std::vect
   };
   std::vector<Item> items;
   for (size_t i = 0; i < mentions.size(); ++i)
-    if (mentions[i].span.start >= sent.start && mentions[i].span.end <= sent.end && !is_place_word(text, mentions[i]))
+    if (mentions[i].span.start >= sent.start && mentions[i].span.end <= sent.end && !is_place_word(mentions[i]))
       items.push_back({mentions[i].span, true, static_cast<int>(i)});
   for (size_t i = 0; i < values.size(); ++i)
     if (values[i].span.start >= sent.start && values[i].span.end <= sent.end)

@@ -37,9 +37,9 @@ struct TypedSentence {
   std::vector<int> slots_in(size_t from, size_t to, bool entity) const;
 };
 
-// True for a mention that names where, not who: a Place, or a weak country
-// mention outside ASCII text. Such mentions get no marker.
-bool is_place_word(std::string_view text, const FoundMention& m);
+// True for a mention that names where, not who: a Place, or a country the
+// recognizer found used as a place word. Such mentions get no marker.
+bool is_place_word(const FoundMention& m);
 
 // `focus` holds the entities anaphors stand for: "both" takes the first
 // two, "focus" the first. `mentions` and `values` are the article's, sorted.

@@ -78,7 +78,7 @@ Result<EntityRecognizer> EntityRecognizer::load(const Resources& res, const Dict
   auto set = rules::RuleSet::load(res, "rules/entities");
   if (!set) return set.error();
   if (Status st = set->require_tables("rules/entities", {"particle", "actor_particle", "government_noun", "person_title", "chip_head",
-                        "descriptor", "locative_particle", "argument_particle", "not_a_name", "region_suffix", "absorbed_suffix"}); !st) return st.error();
+                        "descriptor", "locative_particle", "argument_particle", "not_a_name", "region_suffix", "absorbed_suffix", "place_preposition"}); !st) return st.error();
   for (const auto& r : set->rules()) {
     std::string kind = r.attr("kind");
     if (kind != "gloss" && kind != "name" && kind != "quoted" && kind != "variant")
@@ -498,6 +498,7 @@ ArticleEntities EntityRecognizer::find(std::string_view text, const Article& art
   // coordination with such a mention.
   const auto& actor = particles_.need_table("actor_particle");
   const auto& gov_noun = particles_.need_table("government_noun");
+  const auto& place_prep = particles_.need_table("place_preposition");
   for (size_t k = ms.size(); k > 0; --k) {
     FoundMention& m = ms[k - 1];
     if (!is_country(m)) continue;
@@ -516,6 +517,22 @@ ArticleEntities EntityRecognizer::find(std::string_view text, const Article& art
       acts = coordinated && is_country(n) && !n.weak;
     }
     m.weak = !acts;
+    if (!m.weak) continue;
+    // A weak mention in a script that glues particles has said it is no actor;
+    // in one that does not ("U.S. clears ..."), only a place preposition or a
+    // place before it does ("exports to China", "Dresden, Germany").
+    std::string_view before = text.substr(0, m.span.start);
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    bool after_place = false;
+    if (!before.empty() && before.back() == ',' && k >= 2) {
+      const FoundMention& p = ms[k - 2];
+      std::string_view between = text.substr(p.span.end, m.span.start - p.span.end);
+      after_place = p.type == EntityType::Place && between.find_first_not_of(", ") == std::string_view::npos;
+    }
+    const size_t prep = place_prep.longest_suffix(before);
+    const bool after_prep = prep > 0 && (prep == before.size() ||
+                                         !std::isalnum(static_cast<unsigned char>(before[before.size() - prep - 1])));
+    m.place_word = !all_ascii(text.substr(m.span.start, m.span.size())) || after_place || after_prep;
   }
 
   for (const auto& m : ms) {

@@ -49,7 +49,11 @@ struct FoundMention {
   EntityType type = EntityType::Organization;
   std::string rule;       // "dictionary", "surname" or a discovery rule
   std::string particle;   // the particle glued after it, if any
-  bool weak = false;      // a country used as a place word
+  bool weak = false;      // a country with no sign of acting (no actor particle, no government noun)
+  // A mention that names where, not who: a weak country in glued-particle
+  // script ("이스라엘의 스타트업"), or after a place preposition or a place and a
+  // comma ("in China", "Dresden, Germany"). The deal stage reads it as words.
+  bool place_word = false;
 };
 
 struct ArticleEntities {
