@@ -10,7 +10,7 @@
 #include "extractor/entities/dictionary.h"
 #include "extractor/entities/name_matcher.h"
 #include "extractor/entities/recognizer.h"
-#include "extractor/text/utf8.h"
+#include "core/utf8.h"
 
 using namespace dealgraph;
 

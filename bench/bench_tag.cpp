@@ -12,7 +12,7 @@
 #include <thread>
 #include <vector>
 
-#include "extractor/resources.h"
+#include "core/resources.h"
 #include "extractor/values/tagger.h"
 
 namespace {

@@ -6,14 +6,14 @@
 
 #include "cli/commands.h"
 #include "cli/load.h"
-#include "graph/export_csv.h"
-#include "graph/export_dot.h"
-#include "graph/export_files.h"
-#include "graph/export_graphml.h"
-#include "graph/export_jsonld.h"
+#include "export/export_csv.h"
+#include "export/export_dot.h"
+#include "export/export_files.h"
+#include "export/export_graphml.h"
+#include "export/export_jsonld.h"
 #include "graph/filter.h"
 #include "graph/graph.h"
-#include "graph/json_output.h"
+#include "export/json_output.h"
 
 namespace dealgraph::cli {
 

@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "cli/load.h"
-#include "graph/json_output.h"
+#include "export/json_output.h"
 
 namespace dealgraph::cli {
 

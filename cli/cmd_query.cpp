@@ -4,10 +4,10 @@
 
 #include "cli/commands.h"
 #include "cli/load.h"
-#include "graph/export_table.h"
+#include "export/export_table.h"
 #include "graph/filter.h"
 #include "graph/graph.h"
-#include "graph/json_output.h"
+#include "export/json_output.h"
 #include "graph/query.h"
 
 namespace dealgraph::cli {

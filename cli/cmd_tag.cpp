@@ -8,10 +8,10 @@
 
 #include "cli/commands.h"
 #include "cli/options.h"
-#include "extractor/resources.h"
-#include "extractor/text/utf8.h"
+#include "core/resources.h"
+#include "core/utf8.h"
 #include "extractor/values/tagger.h"
-#include "extractor/values/value_json.h"
+#include "core/value_json.h"
 
 namespace dealgraph::cli {
 

@@ -7,8 +7,8 @@
 
 #include "cli/commands.h"
 #include "cli/options.h"
-#include "extractor/model.h"
-#include "extractor/resources.h"
+#include "core/model.h"
+#include "core/resources.h"
 
 namespace dealgraph::cli {
 

@@ -17,9 +17,9 @@
 #include <string_view>
 #include <vector>
 
-#include "extractor/error.h"
-#include "extractor/model.h"
-#include "extractor/resources.h"
+#include "core/error.h"
+#include "core/model.h"
+#include "core/resources.h"
 
 namespace dealgraph {
 

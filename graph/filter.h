@@ -28,8 +28,8 @@
 #include <string>
 #include <vector>
 
-#include "extractor/error.h"
-#include "extractor/model.h"
+#include "core/error.h"
+#include "core/model.h"
 #include "graph/graph.h"
 
 namespace dealgraph {

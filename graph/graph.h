@@ -27,7 +27,7 @@
 #include <string>
 #include <vector>
 
-#include "extractor/model.h"
+#include "core/model.h"
 
 namespace dealgraph {
 

@@ -18,7 +18,7 @@
 #include <string>
 #include <string_view>
 
-#include "extractor/model.h"
+#include "core/model.h"
 
 namespace dealgraph::labels {
 

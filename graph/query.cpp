@@ -6,7 +6,7 @@
 #include <set>
 #include <tuple>
 
-#include "graph/json_output.h"
+#include "core/value_json.h"
 #include "graph/labels.h"
 
 namespace dealgraph {

@@ -16,8 +16,8 @@
 
 #include <string>
 
-#include "extractor/error.h"
-#include "graph/export_table.h"
+#include "core/error.h"
+#include "graph/table.h"
 #include "graph/filter.h"
 #include "graph/graph.h"
 

@@ -13,7 +13,7 @@
 
 #include "extractor/entities/dictionary.h"
 #include "extractor/pipeline.h"
-#include "extractor/resources.h"
+#include "core/resources.h"
 
 using namespace dealgraph;
 

@@ -9,9 +9,9 @@
 
 #include "golden/fixture_corpus.h"
 #include "golden/golden_check.h"
-#include "graph/export_dot.h"
-#include "graph/export_files.h"
-#include "graph/export_graphml.h"
+#include "export/export_dot.h"
+#include "export/export_files.h"
+#include "export/export_graphml.h"
 #include "graph/filter.h"
 #include "graph/labels.h"
 

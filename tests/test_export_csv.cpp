@@ -4,9 +4,9 @@
 
 #include "golden/fixture_corpus.h"
 #include "golden/golden_check.h"
-#include "graph/export_csv.h"
-#include "graph/export_files.h"
-#include "graph/export_table.h"
+#include "export/export_csv.h"
+#include "export/export_files.h"
+#include "export/export_table.h"
 #include "graph/filter.h"
 
 using namespace dealgraph;

@@ -8,9 +8,9 @@
 
 #include "golden/fixture_corpus.h"
 #include "golden/golden_check.h"
-#include "graph/export_jsonld.h"
+#include "export/export_jsonld.h"
 #include "graph/filter.h"
-#include "graph/json_output.h"
+#include "export/json_output.h"
 
 using namespace dealgraph;
 namespace fs = std::filesystem;

@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "golden/fixture_corpus.h"
-#include "graph/json_output.h"
+#include "export/json_output.h"
 #include "graph/query.h"
 
 using namespace dealgraph;
@@ -33,9 +33,9 @@ TEST_CASE("query investments: the JSON contract", "[query]") {
   ])");
   CHECK(r.json == expected);
   CHECK(dump(r.json, false) ==
-        "[{\"amount\":{\"currency\":\"USD\",\"qualifier\":\"exact\",\"value\":2000000000.0},"
+        "[{\"amount\":{\"currency\":\"USD\",\"qualifier\":\"exact\",\"value\":2000000000},"
         "\"deals\":[\"D1\",\"D4\"],\"investee\":\"Coherent\",\"investor\":\"NVIDIA\"},"
-        "{\"amount\":{\"currency\":\"KRW\",\"qualifier\":\"at_least\",\"value\":7000000000000.0},"
+        "{\"amount\":{\"currency\":\"KRW\",\"qualifier\":\"at_least\",\"value\":7000000000000},"
         "\"deals\":[\"D6\"],\"investee\":\"\\\"Q\\\" Labs \\\\ R&D <AI>\\n큐랩스\",\"investor\":\"삼성전자\"}]\n");
   REQUIRE(r.table.rows.size() == 2);
   CHECK(r.table.rows[0] == std::vector<std::string>{"NVIDIA", "Coherent", "D1, D4", "$2B"});

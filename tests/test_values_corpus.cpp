@@ -19,9 +19,9 @@
 #include <string>
 #include <vector>
 
-#include "extractor/resources.h"
+#include "core/resources.h"
 #include "extractor/values/tagger.h"
-#include "extractor/values/value_json.h"
+#include "core/value_json.h"
 
 namespace fs = std::filesystem;
 using dealgraph::Resources;

@@ -12,7 +12,7 @@
 #include "extractor/deals/deal_settle.h"
 #include "extractor/deals/sentence_facts.h"
 #include "extractor/deals/typed_sentence.h"
-#include "extractor/text/utf8.h"
+#include "core/utf8.h"
 
 namespace dealgraph {
 

@@ -36,10 +36,10 @@
 #include <vector>
 
 #include "extractor/entities/recognizer.h"
-#include "extractor/error.h"
-#include "extractor/model.h"
-#include "extractor/resources.h"
-#include "extractor/rules/rule_set.h"
+#include "core/error.h"
+#include "core/model.h"
+#include "core/resources.h"
+#include "core/rule_set.h"
 
 namespace re2 {
 class RE2;

@@ -7,8 +7,8 @@
 
 #include "extractor/deals/deal_extractor.h"
 #include "extractor/entities/recognizer.h"
-#include "extractor/model.h"
-#include "extractor/rules/rule_set.h"
+#include "core/model.h"
+#include "core/rule_set.h"
 
 namespace dealgraph {
 

@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "extractor/entities/recognizer.h"
-#include "extractor/model.h"
-#include "extractor/rules/rule_set.h"
+#include "core/model.h"
+#include "core/rule_set.h"
 
 namespace dealgraph {
 

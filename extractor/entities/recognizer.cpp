@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "extractor/text/utf8.h"
+#include "core/utf8.h"
 
 namespace dealgraph {
 

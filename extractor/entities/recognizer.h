@@ -27,9 +27,9 @@
 
 #include "extractor/entities/dictionary.h"
 #include "extractor/entities/name_matcher.h"
-#include "extractor/error.h"
-#include "extractor/model.h"
-#include "extractor/rules/rule_set.h"
+#include "core/error.h"
+#include "core/model.h"
+#include "core/rule_set.h"
 
 namespace dealgraph {
 

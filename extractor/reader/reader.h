@@ -21,10 +21,10 @@
 #include <string>
 #include <vector>
 
-#include "extractor/error.h"
-#include "extractor/model.h"
-#include "extractor/resources.h"
-#include "extractor/rules/rule_set.h"
+#include "core/error.h"
+#include "core/model.h"
+#include "core/resources.h"
+#include "core/rule_set.h"
 
 namespace dealgraph {
 

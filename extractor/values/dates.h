@@ -9,7 +9,7 @@
 #include <optional>
 #include <string>
 
-#include "extractor/model.h"
+#include "core/model.h"
 #include "extractor/values/tagger.h"
 
 namespace dealgraph::values {

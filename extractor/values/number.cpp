@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <limits>
 
-#include "extractor/rules/rule_set.h"
+#include "core/rule_set.h"
 
 namespace dealgraph::values {
 

@@ -29,7 +29,7 @@
 #include <string_view>
 #include <vector>
 
-#include "extractor/error.h"
+#include "core/error.h"
 
 namespace dealgraph::rules {
 struct Table;

@@ -15,8 +15,8 @@
 #include <map>
 #include <set>
 
-#include "extractor/rules/rule_set.h"
-#include "extractor/text/utf8.h"
+#include "core/rule_set.h"
+#include "core/utf8.h"
 #include "extractor/values/dates.h"
 #include "extractor/values/number.h"
 

@@ -1,8 +1,8 @@
 // dealgraph/extractor/values/tagger.h — finds and normalizes values in text.
 //
 // Money, power, quantities, percentages, plain numbers and dates, in Korean
-// and English, as typed Values (extractor/model.h). All language knowledge is
-// in rules/values/*.rules (the rule format of extractor/rules/rule_set.h);
+// and English, as typed Values (core/model.h). All language knowledge is
+// in rules/values/*.rules (the rule format of core/rule_set.h);
 // the engine interprets the rules' named groups and attributes with a fixed
 // vocabulary documented in docs/values.md.
 //
@@ -23,9 +23,9 @@
 #include <string_view>
 #include <vector>
 
-#include "extractor/error.h"
-#include "extractor/model.h"
-#include "extractor/resources.h"
+#include "core/error.h"
+#include "core/model.h"
+#include "core/resources.h"
 
 namespace dealgraph::values {
 

@@ -10,7 +10,7 @@
 // that looks like a spreadsheet formula, and a person in no deal.
 #pragma once
 
-#include "extractor/model.h"
+#include "core/model.h"
 
 namespace dealgraph::fixture {
 

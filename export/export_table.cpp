@@ -1,11 +1,11 @@
-#include "graph/export_table.h"
+#include "export/export_table.h"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
 
-#include "graph/export_csv.h"
+#include "export/export_csv.h"
 #include "graph/labels.h"
 
 namespace dealgraph {

@@ -1,8 +1,8 @@
-// dealgraph/graph/export_csv.h — the graph as CSV tables for BI tools and
+// dealgraph/export/export_csv.h — the graph as CSV tables for BI tools and
 // `neo4j-admin database import` (docs/outputs.md lists every column).
 //
 //   auto files = to_csv_tables(graph, view, /*bom=*/false);
-//   Status s = write_dir_atomic(dir, files);   // graph/export_files.h
+//   Status s = write_dir_atomic(dir, files);   // export/export_files.h
 //
 // Files: entities.csv, articles.csv (nodes), deals.csv (nodes, one flat row
 // per deal), deal_parties.csv and mentions.csv (relationships). Headers use

@@ -1,4 +1,4 @@
-#include "extractor/model.h"
+#include "core/model.h"
 
 namespace dealgraph {
 

@@ -1,4 +1,4 @@
-// dealgraph/extractor/resources.h — the rule and dictionary files, by path.
+// dealgraph/core/resources.h — the rule and dictionary files, by path.
 //
 // The rules/ and data/dictionary/ trees are embedded in the binary at build
 // time, so `dealgraph` runs from anywhere. A user can edit rules without a
@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "extractor/error.h"
+#include "core/error.h"
 
 namespace dealgraph {
 

@@ -1,4 +1,4 @@
-#include "extractor/text/utf8.h"
+#include "core/utf8.h"
 
 namespace dealgraph::utf8 {
 

@@ -1,4 +1,4 @@
-// dealgraph/graph/export_dot.h — the deal graph as a diagram: DOT, SVG, PNG
+// dealgraph/export/export_dot.h — the deal graph as a diagram: DOT, SVG, PNG
 // or PDF through Graphviz (cgraph builds it, gvc lays it out and renders).
 //
 //   Result<std::string> svg = render_diagram(graph, view, "svg");
@@ -21,7 +21,7 @@
 
 #include <string>
 
-#include "extractor/error.h"
+#include "core/error.h"
 #include "graph/filter.h"
 #include "graph/graph.h"
 

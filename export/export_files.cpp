@@ -1,4 +1,4 @@
-#include "graph/export_files.h"
+#include "export/export_files.h"
 
 #include <cerrno>
 #include <cstdio>

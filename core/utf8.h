@@ -1,4 +1,4 @@
-// dealgraph/extractor/text/utf8.h — the few UTF-8 facts the engine needs.
+// dealgraph/core/utf8.h — the few UTF-8 facts the engine needs.
 //
 // Script classes are Unicode facts, not language knowledge: the engine asks
 // "is this a Hangul syllable / a Latin letter" to find word edges, while every
@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "extractor/error.h"
+#include "core/error.h"
 
 namespace dealgraph::utf8 {
 

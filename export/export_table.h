@@ -1,4 +1,4 @@
-// dealgraph/graph/export_table.h — query results as an aligned text table or
+// dealgraph/export/export_table.h — query results as an aligned text table or
 // CSV.
 //
 //   Table t{{"investor", "investee", "deals", "amount"}, {}, {false, false, false, true}};
@@ -16,13 +16,9 @@
 #include <string_view>
 #include <vector>
 
-namespace dealgraph {
+#include "graph/table.h"
 
-struct Table {
-  std::vector<std::string> columns;
-  std::vector<std::vector<std::string>> rows;
-  std::vector<bool> right;  // per column; missing = left
-};
+namespace dealgraph {
 
 // Terminal columns `s` takes (UTF-8; an invalid byte counts as one column).
 size_t display_width(std::string_view s);
@@ -30,7 +26,7 @@ size_t display_width(std::string_view s);
 // Header, a rule of dashes, the rows; columns two spaces apart, no trailing
 // blanks. An empty table still prints its header.
 std::string render_text(const Table& t);
-// RFC 4180 with the header first (graph/export_csv.h rules).
+// RFC 4180 with the header first (export/export_csv.h rules).
 std::string render_csv(const Table& t);
 
 }  // namespace dealgraph

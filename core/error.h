@@ -1,4 +1,4 @@
-// dealgraph/extractor/error.h — errors as values.
+// dealgraph/core/error.h — errors as values.
 //
 // Every failure that bad input can cause comes back as an Error: where it
 // happened (file, line, column, byte offset) and what was wrong, with the

@@ -1,4 +1,4 @@
-#include "graph/export_dot.h"
+#include "export/export_dot.h"
 
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>

@@ -1,4 +1,4 @@
-// dealgraph/graph/export_jsonld.h — the graph as JSON-LD (schema.org plus the
+// dealgraph/export/export_jsonld.h — the graph as JSON-LD (schema.org plus the
 // dealgraph vocabulary, docs/vocab.md).
 //
 //   out << dump(to_jsonld(graph, view), /*pretty=*/true);

@@ -1,4 +1,4 @@
-#include "graph/export_graphml.h"
+#include "export/export_graphml.h"
 
 // GCC 12 reports a false "may be used uninitialized" inside Boost's
 // write_graphml edge loop (a boost::optional iterator); it is not our code.

@@ -1,4 +1,4 @@
-// dealgraph/graph/export_graphml.h — the graph as GraphML (yEd, Gephi,
+// dealgraph/export/export_graphml.h — the graph as GraphML (yEd, Gephi,
 // networkx), written by Boost's write_graphml.
 //
 //   out << to_graphml(graph, view);

@@ -1,4 +1,4 @@
-#include "graph/export_csv.h"
+#include "export/export_csv.h"
 
 #include <cctype>
 

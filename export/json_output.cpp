@@ -1,42 +1,12 @@
-#include "graph/json_output.h"
+#include "export/json_output.h"
 
-#include "extractor/values/value_json.h"
+#include "core/value_json.h"
 
 namespace dealgraph {
 
 namespace {
-void put_amount(nlohmann::json& j, const Amount& a) {
-  if (a.value) j["value"] = *a.value;
-  if (a.min) j["min"] = *a.min;
-  if (a.max) j["max"] = *a.max;
-  j["qualifier"] = to_string(a.qualifier);
-}
 nlohmann::json span_json(const Span& s) { return nlohmann::json::array({s.start, s.end}); }
 }  // namespace
-
-nlohmann::json money_json(const Money& m) {
-  nlohmann::json j = nlohmann::json::object();
-  put_amount(j, m.amount);
-  j["currency"] = m.currency;
-  if (!m.per.empty()) j["per"] = m.per;
-  return j;
-}
-
-nlohmann::json power_json(const Power& p) {
-  nlohmann::json j = nlohmann::json::object();
-  put_amount(j, p.amount);
-  j["unit"] = "W";
-  return j;
-}
-
-nlohmann::json date_json(const DateValue& d) {
-  nlohmann::json j = nlohmann::json::object();
-  if (!d.value.empty()) j["value"] = d.value;
-  if (!d.from.empty()) j["from"] = d.from;
-  if (!d.to.empty()) j["to"] = d.to;
-  if (!d.relation.empty()) j["relation"] = d.relation;
-  return j;
-}
 
 nlohmann::json article_json(const Article& a) {
   nlohmann::json j;

@@ -1,4 +1,4 @@
-#include "extractor/error.h"
+#include "core/error.h"
 
 namespace dealgraph {
 

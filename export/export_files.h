@@ -1,4 +1,4 @@
-// dealgraph/graph/export_files.h — writing export results so that a failure
+// dealgraph/export/export_files.h — writing export results so that a failure
 // never leaves a half-written file behind.
 //
 //   Status s = write_file_atomic("graph.svg", svg);
@@ -14,7 +14,7 @@
 #include <map>
 #include <string>
 
-#include "extractor/error.h"
+#include "core/error.h"
 
 namespace dealgraph {
 

@@ -1,4 +1,4 @@
-#include "extractor/resources.h"
+#include "core/resources.h"
 
 #include <filesystem>
 #include <fstream>

@@ -1,4 +1,4 @@
-// dealgraph/extractor/model.h — what extraction produces.
+// dealgraph/core/model.h — what extraction produces.
 //
 // Plain data: articles, typed values, entities with their mentions, and deals
 // (n-ary relations between entities). Offsets are byte offsets into the UTF-8

@@ -1,4 +1,4 @@
-#include "extractor/rules/rule_set.h"
+#include "core/rule_set.h"
 
 #include <re2/re2.h>
 

@@ -1,4 +1,4 @@
-// dealgraph/extractor/rules/rule_set.h — rules as plain text.
+// dealgraph/core/rule_set.h — rules as plain text.
 //
 // Every extractor's language knowledge lives in rule files under rules/. One
 // rule set is all the `*.rules` files of one folder (rules/values/,
@@ -38,8 +38,8 @@
 #include <utility>
 #include <vector>
 
-#include "extractor/error.h"
-#include "extractor/resources.h"
+#include "core/error.h"
+#include "core/resources.h"
 
 namespace re2 {
 class RE2;

@@ -1,4 +1,4 @@
-// dealgraph/graph/json_output.h — the dealgraph/1 JSON contract
+// dealgraph/export/json_output.h — the dealgraph/1 JSON contract
 // (../shared/spec/dealgraph-json.md, docs/json.md).
 //
 // Outside tools read this: fields may be added, never renamed, dropped or
@@ -9,16 +9,14 @@
 
 #include <nlohmann/json.hpp>
 
-#include "extractor/model.h"
+#include "core/model.h"
+#include "core/value_json.h"  // money_json, power_json, date_json
 
 namespace dealgraph {
 
 nlohmann::json to_json(const Corpus& corpus);
 
-// The pieces, shared with the exporters and queries.
-nlohmann::json money_json(const Money& m);   // {value|min,max, currency, qualifier[, per]}
-nlohmann::json power_json(const Power& p);   // {value|min,max (watts), qualifier}
-nlohmann::json date_json(const DateValue& d);  // {value} and/or {from, to}[, relation]
+// The pieces, shared with the exporters (amounts: core/value_json.h).
 nlohmann::json article_json(const Article& a);
 nlohmann::json entity_json(const Entity& e);
 nlohmann::json deal_json(const Deal& d);

@@ -1,4 +1,4 @@
-#include "extractor/values/value_json.h"
+#include "core/value_json.h"
 
 #include <cmath>
 
@@ -21,6 +21,30 @@ void put_amount(nlohmann::json& j, const Amount& a) {
 
 }  // namespace
 
+nlohmann::json money_json(const Money& m) {
+  nlohmann::json j = nlohmann::json::object();
+  put_amount(j, m.amount);
+  j["currency"] = m.currency;
+  if (!m.per.empty()) j["per"] = m.per;
+  return j;
+}
+
+nlohmann::json power_json(const Power& p) {
+  nlohmann::json j = nlohmann::json::object();
+  put_amount(j, p.amount);
+  j["unit"] = "W";
+  return j;
+}
+
+nlohmann::json date_json(const DateValue& d) {
+  nlohmann::json j = nlohmann::json::object();
+  if (!d.value.empty()) j["value"] = d.value;
+  if (!d.from.empty()) j["from"] = d.from;
+  if (!d.to.empty()) j["to"] = d.to;
+  if (!d.relation.empty()) j["relation"] = d.relation;
+  return j;
+}
+
 nlohmann::json to_json(const dealgraph::Value& v) {
   nlohmann::json j = nlohmann::json::object();
   j["kind"] = kind_name(v.data);
@@ -38,10 +62,7 @@ nlohmann::json to_json(const dealgraph::Value& v) {
   } else if (const auto* n = std::get_if<Number>(&v.data)) {
     put_amount(j, n->amount);
   } else if (const auto* d = std::get_if<DateValue>(&v.data)) {
-    if (!d->value.empty()) j["value"] = d->value;
-    if (!d->from.empty()) j["from"] = d->from;
-    if (!d->to.empty()) j["to"] = d->to;
-    if (!d->relation.empty()) j["relation"] = d->relation;
+    j.update(date_json(*d));
     j["qualifier"] = "exact";
   }
   j["start"] = v.span.start;

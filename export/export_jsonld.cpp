@@ -1,4 +1,4 @@
-#include "graph/export_jsonld.h"
+#include "export/export_jsonld.h"
 
 #include <algorithm>
 #include <cctype>
