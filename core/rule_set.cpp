@@ -169,7 +169,15 @@ Result<std::string> RuleSet::expand_inner(const std::string& pattern, const std:
 
 Result<RuleSet> RuleSet::load(const Resources& res, const std::string& folder,
                               const LoadOptions& opt) {
-  return from_files(res.list(folder, ".rules"), opt);
+  return from_files(files_of(res, folder), opt);
+}
+
+std::vector<std::pair<std::string, std::string>> RuleSet::files_of(const Resources& res,
+                                                                   const std::string& folder) {
+  auto files = res.list(kSharedFolder, ".rules");
+  if (folder == kSharedFolder) return files;
+  for (auto& f : res.list(folder, ".rules")) files.push_back(std::move(f));
+  return files;
 }
 
 Result<RuleSet> RuleSet::from_files(const std::vector<std::pair<std::string, std::string>>& files,

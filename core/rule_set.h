@@ -2,8 +2,8 @@
 //
 // Every extractor's language knowledge lives in rule files under rules/. One
 // rule set is all the `*.rules` files of one folder (rules/values/,
-// rules/deals/, ...), read in path order. A file has three kinds of entry, in
-// the manner of HeidelTime:
+// rules/deals/, ...), read in path order after those of rules/shared/. A
+// file has three kinds of entry, in the manner of HeidelTime:
 //
 //   # a comment
 //   piece number = \d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?
@@ -87,7 +87,13 @@ struct LoadOptions {
 
 class RuleSet {
  public:
-  // Parses and compiles every "<folder>/*.rules" resource, in path order.
+  // The folder whose tables every rule set shares (month names, ...).
+  static constexpr const char* kSharedFolder = "rules/shared";
+  // The files a set is made of: rules/shared/*.rules, then "<folder>/*.rules",
+  // each in path order.
+  static std::vector<std::pair<std::string, std::string>> files_of(const Resources& res,
+                                                                   const std::string& folder);
+  // Parses and compiles files_of(res, folder).
   static Result<RuleSet> load(const Resources& res, const std::string& folder,
                               const LoadOptions& opt = {});
   // Parses and compiles the given files (path, text), in the order given.

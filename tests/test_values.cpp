@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/resources.h"
+#include "core/rule_set.h"
 #include "extractor/values/dates.h"
 #include "extractor/values/tagger.h"
 #include "core/value_json.h"
@@ -57,7 +58,7 @@ double num(const std::string& text) {
 
 // The rule files of the tree with `path` replaced by `text` (or added).
 std::vector<std::pair<std::string, std::string>> files_with(const std::string& path, const std::string& text) {
-  auto files = tree_rules().list("rules/values", ".rules");
+  auto files = dealgraph::rules::RuleSet::files_of(tree_rules(), "rules/values");
   bool found = false;
   for (auto& f : files)
     if (f.first == path) {

@@ -294,7 +294,7 @@ std::vector<std::string> table_names(const std::vector<std::pair<std::string, st
 }  // namespace
 
 Result<Tagger> Tagger::load(const Resources& res) {
-  return from_files(res.list("rules/values", ".rules"));
+  return from_files(rules::RuleSet::files_of(res, "rules/values"));
 }
 
 Result<Tagger> Tagger::from_files(const std::vector<std::pair<std::string, std::string>>& files) {
