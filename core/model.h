@@ -81,7 +81,10 @@ struct Number {
 };
 
 using ValueData = std::variant<Money, Power, Quantity, Percent, DateValue, Number>;
+// The one owner of value kind names, in the order of ValueData's alternatives.
 const char* kind_name(const ValueData& v);  // "money", "power", ...
+const char* kind_name(size_t index);        // by alternative index; "" past the end
+std::optional<size_t> value_kind_from(const std::string& s);  // "money" -> 0
 
 struct Value {
   ValueData data;
@@ -96,6 +99,7 @@ struct Value {
 enum class EntityType { Organization, GovernmentBody, Person, Chip, Product, Facility, Fund, Place };
 const char* to_string(EntityType t);
 std::optional<EntityType> entity_type_from(const std::string& s);
+std::vector<EntityType> all_entity_types();
 
 struct Mention {
   std::string article;
@@ -122,6 +126,7 @@ enum class DealType { Investment, Acquisition, Purchase, Lease, Partnership, Con
                       Manufacturing, Approval, Fund, Facility };
 const char* to_string(DealType t);
 std::optional<DealType> deal_type_from(const std::string& s);
+std::vector<DealType> all_deal_types();
 
 struct Party {
   std::string entity;  // entity id

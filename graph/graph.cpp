@@ -1,30 +1,11 @@
 #include "graph/graph.h"
 
-#include <unicode/normalizer2.h>
-#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
 #include <set>
 
 namespace dealgraph {
-
-std::string fold_name(const std::string& s) {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCCasefoldInstance(status);
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
-  icu::UnicodeString n = U_SUCCESS(status) ? nfkc->normalize(u, status) : u;
-  if (U_FAILURE(status)) n = u;
-  icu::UnicodeString kept;
-  for (int32_t i = 0; i < n.length();) {
-    UChar32 c = n.char32At(i);
-    if (u_isalnum(c)) kept.append(c);
-    i += U16_LENGTH(c);
-  }
-  std::string out;
-  kept.toUTF8String(out);
-  return out;
-}
 
 DealGraph DealGraph::build(const Corpus& corpus) {
   DealGraph dg;

@@ -27,7 +27,9 @@
 #include <string>
 #include <vector>
 
+#include "core/fold.h"
 #include "core/model.h"
+#include "core/schema.h"
 
 namespace dealgraph {
 
@@ -73,9 +75,5 @@ class DealGraph {
   std::map<std::string, Vertex> entities_, deals_, articles_;
   std::map<std::string, Vertex> by_folded_name_;
 };
-
-// Lower-cased, NFKC-normalized, without white space and punctuation: the form
-// names are compared in ("Nvidia Corp." == "NVIDIA corp").
-std::string fold_name(const std::string& s);
 
 }  // namespace dealgraph
