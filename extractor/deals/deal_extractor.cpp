@@ -58,7 +58,7 @@ class RuleFilter {
 Result<DealExtractor> DealExtractor::load(const Resources& res) {
   auto set = rules::RuleSet::load(res, "rules/deals");
   if (!set) return set.error();
-  if (Status st = set->require_tables("rules/deals", {"status_word", "status_priority", "status_of", "anaphor", "abbreviation", "provider_role",
+  if (Status st = set->require_tables("rules/deals", {"status_word", "status_priority", "status_of", "anaphor", "provider_role",
                         "customer_role", "provider_flag", "retype_by_provider_flag", "amount_distractor", "exclusive_types", "maker_side", "negation", "respective", "joint_types",
                                                       "each_word", "each_word_before", "voided_by", "place_role", "needs_any", "broad_place_flag"}); !st) return st.error();
   {
@@ -92,46 +92,17 @@ Result<DealExtractor> DealExtractor::load(const Resources& res) {
     }
     if (!has_role) return Error::at(r.file, r.line, 1, "rule " + r.name + ": no role group (?P<role>...)");
   }
+  auto splitter = SentenceSplitter::load(res);
+  if (!splitter) return splitter.error();
   DealExtractor d;
   d.rules_ = std::move(*set);
+  d.splitter_ = std::move(*splitter);
   d.filter_ = RuleFilter::build(d.rules_.rules());
   return d;
 }
 
 std::vector<Span> DealExtractor::sentences(std::string_view text, Span region) const {
-  const auto& abbr = rules_.need_table("abbreviation");
-  std::vector<Span> out;
-  size_t start = region.start;
-  for (size_t i = region.start; i < region.end; ++i) {
-    char c = text[i];
-    bool end_mark = c == '.' || c == '!' || c == '?';
-    size_t mark_len = 1;
-    if (!end_mark && text.compare(i, 3, "\xE3\x80\x82") == 0) {  // 。
-      end_mark = true;
-      mark_len = 3;
-    }
-    if (!end_mark) continue;
-    size_t after = i + mark_len;
-    if (after < region.end && text[after] != ' ' && text[after] != '\n' && text[after] != '"' &&
-        text.compare(after, 3, "\xE2\x80\x9D") != 0)
-      continue;  // "0.01", "U.S." inside a word, "...6GW"
-    if (c == '.') {
-      // the word before the period
-      size_t w = i;
-      while (w > start && text[w - 1] != ' ' && text[w - 1] != '(' && text[w - 1] != '\n') --w;
-      std::string_view word = text.substr(w, i - w);
-      if (abbr.find(word) || (word.size() == 1 && std::isupper(static_cast<unsigned char>(word[0])))) continue;
-      if (i + 1 < region.end && text[i + 1] == '.') continue;  // an ellipsis goes on
-    }
-    while (after < region.end && (text[after] == '"' || text.compare(after, 3, "\xE2\x80\x9D") == 0))
-      after += text[after] == '"' ? 1 : 3;
-    out.push_back({start, after});
-    while (after < region.end && (text[after] == ' ' || text[after] == '\n')) ++after;
-    start = after;
-    i = after > 0 ? after - 1 : 0;
-  }
-  if (start < region.end) out.push_back({start, region.end});
-  return out;
+  return splitter_.split(text, region);
 }
 
 std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& article,

@@ -36,6 +36,7 @@
 #include <vector>
 
 #include "extractor/entities/recognizer.h"
+#include "extractor/reader/sentences.h"
 #include "core/error.h"
 #include "core/model.h"
 #include "core/resources.h"
@@ -70,11 +71,12 @@ class DealExtractor {
                             const std::vector<FoundMention>& mentions, const std::vector<Value>& values,
                             const EntityLookup& lookup, std::vector<SentenceTrace>* trace = nullptr) const;
 
-  // Sentence spans of a region, by the rules in rules/deals/sentences.rules.
+  // Sentence spans of a region, by the one splitter (extractor/reader/sentences.h).
   std::vector<Span> sentences(std::string_view text, Span region) const;
 
  private:
   rules::RuleSet rules_;
+  SentenceSplitter splitter_;  // rules/reader/sentences.rules
   // One pass per typed sentence: an RE2::Set of every rule says which rules
   // can match at all, and only those run. Null when the set did not compile
   // (every rule then runs).

@@ -1,6 +1,7 @@
 // dealgraph/extractor/reader/reader.h — splits an input file into articles.
 //
-// Understands (docs/reader.md, rules/reader/layout.rules):
+// Understands (docs/reader.md; the words, date rules and byte limits are data
+// in rules/reader/layout.rules, read and checked at load):
 //   - the monthly brief: title block, a "Top N Headlines" table of contents
 //     (not articles), then per article a headline line, a date line
 //     (2026. 02. 24), a "Content" label, paragraphs, a "URL" label and the
@@ -15,18 +16,23 @@
 //
 // Decoding comes first and all offsets index the decoded text (`text`): a
 // UTF-8 byte-order mark is dropped, CR LF becomes LF, and Markdown escapes
-// (\$, \*, \_ ...) lose their backslash. Immutable and thread-safe after load.
+// (\$, \*, \_ ...) lose their backslash. Immutable and thread-safe after load;
+// copies share the loaded layout. Sentences: extractor/reader/sentences.h.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "core/error.h"
 #include "core/model.h"
 #include "core/resources.h"
-#include "core/rule_set.h"
 
 namespace dealgraph {
+
+namespace reader_steps {
+struct Layout;
+}
 
 struct ReadDocument {
   std::string source;
@@ -40,11 +46,13 @@ Result<std::string> decode_text(const std::string& source, const std::string& ra
 
 class Reader {
  public:
+  // Reads rules/shared and rules/reader. Errors: a missing table, a rule
+  // without a known role, a bad setting — with file:line.
   static Result<Reader> load(const Resources& res);
   Result<ReadDocument> read(const std::string& source, const std::string& raw) const;
 
  private:
-  rules::RuleSet rules_;
+  std::shared_ptr<const reader_steps::Layout> layout_;
 };
 
 }  // namespace dealgraph

@@ -1,0 +1,107 @@
+#include "extractor/reader/sentences.h"
+
+namespace dealgraph {
+
+namespace {
+
+constexpr const char* kFolder = "rules/reader";
+
+bool is_gap(char c) { return c == ' ' || c == '\n'; }
+
+// The word before a period starts after one of these.
+bool starts_word_after(char c) { return c == ' ' || c == '(' || c == '\n'; }
+
+bool is_initial(std::string_view word) {
+  return word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z';
+}
+
+// Keys of month_en that begin a longer key of the same month: "Jan"
+// (January), "Sep" and "Sept" (September); not "May".
+std::vector<std::string> month_shortenings(const rules::Table& month_en) {
+  std::vector<std::string> out;
+  for (const auto& [key, month] : month_en.entries)
+    for (const auto& [other, other_month] : month_en.entries)
+      if (other_month == month && other.size() > key.size() && other.compare(0, key.size(), key) == 0) {
+        out.push_back(key);
+        break;
+      }
+  return out;
+}
+
+}  // namespace
+
+Result<SentenceSplitter> SentenceSplitter::load(const Resources& res) {
+  auto set = rules::RuleSet::load(res, kFolder);
+  if (!set) return set.error();
+  return from_rules(*set, kFolder);
+}
+
+Result<SentenceSplitter> SentenceSplitter::from_rules(const rules::RuleSet& set,
+                                                      const std::string& folder) {
+  if (Status st = set.require_tables(folder, {"sentence_end", "closing_quote", "abbreviation", "month_en"}); !st)
+    return st.error();
+  const rules::Table& ends = set.need_table("sentence_end");
+  if (ends.entries.empty())
+    return Error::at(ends.file, ends.line, 1, "table sentence_end: no marks, so no sentence would ever end");
+  SentenceSplitter s;
+  for (const auto& [mark, kind] : ends.entries) {
+    if (!kind.empty() && kind != "period")
+      return Error::at(ends.file, ends.line, 1, "table sentence_end: '" + mark + "' may only have the value 'period'", kind);
+    s.marks_.push_back({mark, kind == "period"});
+    s.first_byte_[static_cast<unsigned char>(mark[0])] = true;
+  }
+  for (const auto& [quote, unused] : set.need_table("closing_quote").entries) s.quotes_.push_back(quote);
+  for (const auto& [word, unused] : set.need_table("abbreviation").entries) s.keep_open_.insert(word);
+  for (const auto& word : month_shortenings(set.need_table("month_en"))) s.keep_open_.insert(word);
+  return s;
+}
+
+bool SentenceSplitter::keeps_open(std::string_view word) const {
+  return keep_open_.count(word) > 0 || is_initial(word);
+}
+
+const SentenceSplitter::Mark* SentenceSplitter::mark_at(std::string_view text, size_t at, size_t end) const {
+  if (!first_byte_[static_cast<unsigned char>(text[at])]) return nullptr;
+  const Mark* best = nullptr;
+  for (const Mark& m : marks_)
+    if (m.text.size() <= end - at && text.compare(at, m.text.size(), m.text) == 0 &&
+        (!best || m.text.size() > best->text.size()))
+      best = &m;
+  return best;
+}
+
+size_t SentenceSplitter::quote_at(std::string_view text, size_t at, size_t end) const {
+  size_t best = 0;
+  for (const std::string& q : quotes_)
+    if (q.size() > best && q.size() <= end - at && text.compare(at, q.size(), q) == 0) best = q.size();
+  return best;
+}
+
+bool SentenceSplitter::free_after(std::string_view text, size_t after, size_t end) const {
+  return after >= end || is_gap(text[after]) || quote_at(text, after, end) > 0;
+}
+
+std::vector<Span> SentenceSplitter::split(std::string_view text, Span region) const {
+  std::vector<Span> out;
+  size_t start = region.start;
+  for (size_t i = region.start; i < region.end; ++i) {
+    const Mark* mark = mark_at(text, i, region.end);
+    if (!mark) continue;
+    size_t after = i + mark->text.size();
+    if (!free_after(text, after, region.end)) continue;  // "0.01", "U.S.-based"
+    if (mark->period) {
+      size_t w = i;
+      while (w > start && !starts_word_after(text[w - 1])) --w;
+      if (keeps_open(text.substr(w, i - w))) continue;  // "Inc.", "Sept.", "J."
+    }
+    while (size_t q = after < region.end ? quote_at(text, after, region.end) : 0) after += q;
+    out.push_back({start, after});
+    while (after < region.end && is_gap(text[after])) ++after;
+    start = after;
+    i = after - 1;  // the loop steps to `after`
+  }
+  if (start < region.end) out.push_back({start, region.end});
+  return out;
+}
+
+}  // namespace dealgraph

@@ -1,0 +1,149 @@
+// The one sentence splitter (extractor/reader/sentences.h).
+#include <catch2/catch.hpp>
+
+#include "core/rule_set.h"
+#include "extractor/reader/sentences.h"
+
+using namespace dealgraph;
+
+namespace {
+
+const SentenceSplitter& splitter() {
+  static const SentenceSplitter s = [] {
+    auto r = SentenceSplitter::load(Resources::embedded());
+    REQUIRE(r);
+    return std::move(*r);
+  }();
+  return s;
+}
+
+std::vector<std::string> split(const std::string& text) {
+  std::vector<std::string> out;
+  for (Span s : splitter().split(text, {0, text.size()})) out.push_back(text.substr(s.start, s.size()));
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+const char kMonths[] = "table month_en\n  January = 1\n  Jan = 1\n  May = 5\nend\n";
+
+Result<SentenceSplitter> from_text(const std::string& rules) {
+  auto set = rules::RuleSet::from_files({{"test/months.rules", kMonths}, {"test/s.rules", rules}});
+  REQUIRE(set);
+  return SentenceSplitter::from_rules(*set, "test");
+}
+
+}  // namespace
+
+TEST_CASE("sentences end at . ! ? before a space or a line break") {
+  CHECK(split("AMD closed the deal. The price was $4.9bn.") == V{"AMD closed the deal.", "The price was $4.9bn."});
+  CHECK(split("Really? Yes! Done") == V{"Really?", "Yes!", "Done"});
+  CHECK(split("첫 문장이다.\n둘째 문장.") == V{"첫 문장이다.", "둘째 문장."});
+  CHECK(split("One.   Two.") == V{"One.", "Two."});  // the gap belongs to neither
+}
+
+TEST_CASE("Korean 다. endings") {
+  CHECK(split("엔비디아가 인텔에 투자했다. 규모는 50억 달러다.") ==
+        V{"엔비디아가 인텔에 투자했다.", "규모는 50억 달러다."});
+  CHECK(split("계약을 체결함. 거래 규모는 $49억 달러임.") == V{"계약을 체결함.", "거래 규모는 $49억 달러임."});
+}
+
+TEST_CASE("a mark glued to the next character is inside a word") {
+  CHECK(split("Shares rose 0.01 percent to 6.5GW today.") == V{"Shares rose 0.01 percent to 6.5GW today."});
+  CHECK(split("U.S.-based chips.") == V{"U.S.-based chips."});
+  CHECK(split("투자했다.그리고") == V{"투자했다.그리고"});
+  CHECK(split("www.example.com is up.") == V{"www.example.com is up."});
+}
+
+TEST_CASE("abbreviations, shortened month names and initials keep the sentence open") {
+  CHECK(split("The U.S. government approved it. Next.") == V{"The U.S. government approved it.", "Next."});
+  CHECK(split("Nvidia Corp. and Intel Inc. agreed. Then") == V{"Nvidia Corp. and Intel Inc. agreed.", "Then"});
+  CHECK(split("Mr. Huang, e.g. the CEO, spoke.") == V{"Mr. Huang, e.g. the CEO, spoke."});
+  CHECK(split("On Sept. 18 and Jan. 2 it paid. Then") == V{"On Sept. 18 and Jan. 2 it paid.", "Then"});
+  CHECK(split("J. Smith agreed.") == V{"J. Smith agreed."});
+  CHECK(split("(Inc. is kept)") == V{"(Inc. is kept)"});  // a word starts after '('
+}
+
+TEST_CASE("whole month names and other words end a sentence") {
+  CHECK(split("It closed in May. Then") == V{"It closed in May.", "Then"});
+  CHECK(split("It closed in January. Then") == V{"It closed in January.", "Then"});
+  CHECK(split("Built by AI. Then") == V{"Built by AI.", "Then"});
+}
+
+TEST_CASE("closing quotes stay with their sentence") {
+  CHECK(split("He said \"we agree.\" Then he left.") == V{"He said \"we agree.\"", "Then he left."});
+  CHECK(split("그는 “투자한다.” 라고 했다.") == V{"그는 “투자한다.”", "라고 했다."});
+  CHECK(split("\"Done!\"\" Next") == V{"\"Done!\"\"", "Next"});
+}
+
+TEST_CASE("the ideographic full stop") {
+  CHECK(split("台积电投资。 三星扩产。") == V{"台积电投资。", "三星扩产。"});
+  CHECK(split("台积电投资。三星扩产") == V{"台积电投资。三星扩产"});  // glued: no break
+}
+
+TEST_CASE("ellipses") {
+  CHECK(split("He waited... The deal closed.") == V{"He waited...", "The deal closed."});
+  CHECK(split("from 1...6GW now") == V{"from 1...6GW now"});
+  CHECK(split("끝… 다음") == V{"끝… 다음"});  // … is not a mark
+}
+
+TEST_CASE("spans stay inside the region and index the text") {
+  const std::string text = "xx One. Two. yy";
+  auto spans = splitter().split(text, {3, 12});
+  REQUIRE(spans.size() == 2);
+  CHECK(spans[0] == Span{3, 7});
+  CHECK(spans[1] == Span{8, 12});
+  CHECK(splitter().split(text, {5, 5}).empty());
+  CHECK(split("No end mark") == V{"No end mark"});
+}
+
+TEST_CASE("keeps_open: what a period after a word means") {
+  CHECK(splitter().keeps_open("Inc"));
+  CHECK(splitter().keeps_open("U.S"));
+  CHECK(splitter().keeps_open("Jan"));
+  CHECK(splitter().keeps_open("Sept"));
+  CHECK(splitter().keeps_open("Sep"));
+  CHECK(splitter().keeps_open("J"));
+  CHECK_FALSE(splitter().keeps_open("May"));
+  CHECK_FALSE(splitter().keeps_open("January"));
+  CHECK_FALSE(splitter().keeps_open("AI"));
+  CHECK_FALSE(splitter().keeps_open("j"));
+}
+
+TEST_CASE("a default-constructed splitter knows no marks") {
+  SentenceSplitter none;
+  auto spans = none.split("One. Two.", {0, 9});
+  REQUIRE(spans.size() == 1);
+  CHECK(spans[0] == Span{0, 9});
+}
+
+TEST_CASE("the tables are data: other marks, quotes and abbreviations") {
+  auto s = from_text(
+      "table sentence_end\n  . = period\n  ;\nend\n"
+      "table closing_quote\n  '\nend\n"
+      "table abbreviation\n  Foo\nend\n");
+  REQUIRE(s);
+  const std::string text = "a; Foo. b Jan. c 'x.' d. May. e";
+  std::vector<std::string> got;
+  for (Span sp : s->split(text, {0, text.size()})) got.push_back(text.substr(sp.start, sp.size()));
+  CHECK(got == V{"a;", "Foo. b Jan. c 'x.'", "d.", "May.", "e"});
+}
+
+TEST_CASE("bad sentence tables are load errors") {
+  SECTION("a missing table names the folder") {
+    auto s = from_text("table sentence_end\n  .\nend\ntable closing_quote\n  \"\nend\n");
+    REQUIRE_FALSE(s);
+    CHECK(s.error().to_string() == "test: missing table 'abbreviation' (the engine needs it)");
+  }
+  SECTION("no marks") {
+    auto s = from_text("table sentence_end\nend\ntable closing_quote\nend\ntable abbreviation\nend\n");
+    REQUIRE_FALSE(s);
+    CHECK(s.error().to_string().rfind("test/s.rules:1:1: table sentence_end: no marks", 0) == 0);
+  }
+  SECTION("an unknown mark value") {
+    auto s = from_text("\ntable sentence_end\n  . = stop\nend\ntable closing_quote\nend\ntable abbreviation\nend\n");
+    REQUIRE_FALSE(s);
+    CHECK(s.error().line == 2);
+    CHECK(s.error().fragment == "stop");
+  }
+}
