@@ -5,9 +5,10 @@
 // offending fragment. Nothing in the library throws for bad input; callers
 // decide whether to print and exit.
 //
-//   Result<Rules> r = Rules::parse(text, "rules/money/ko.rules");
+//   Result<rules::RuleSet> r = rules::RuleSet::load(res, "rules/values");
 //   if (!r) { std::cerr << r.error().to_string() << "\n"; return 1; }
-//   Rules rules = std::move(*r);
+//   // "rules/values/money.ko.rules:42:17: unknown piece 'unit_ko': {unit_ko}"
+//   rules::RuleSet set = std::move(*r);
 //
 // Thread-safety: plain values, no shared state.
 #pragma once

@@ -2,7 +2,7 @@
 //
 // Plain data: articles, typed values, entities with their mentions, and deals
 // (n-ary relations between entities). Offsets are byte offsets into the UTF-8
-// text of one input file after decoding (see docs/offsets.md). Every extracted
+// text of one input file after decoding (docs/json.md, "Offsets"). Every extracted
 // fact records the rule that produced it.
 //
 // A Document is the result for one input file; a Corpus merges several.
@@ -31,7 +31,7 @@ struct Span {
 // ---------------------------------------------------------------- articles
 
 struct Article {
-  std::string id;        // "A1", "A2"... in reading order; unique in a Corpus ("A1", or "f2:A1")
+  std::string id;        // "A1", "A2"... in reading order over every input file of a Corpus
   std::string source;    // the input file as given on the command line
   std::string headline;  // the title line ("" when the text has none)
   std::optional<std::string> date;  // ISO YYYY-MM-DD

@@ -3,6 +3,8 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <cctype>
 
 namespace dealgraph::rules {
@@ -110,9 +112,45 @@ Status RuleSet::require_tables(const std::string& folder, std::initializer_list<
 }
 
 const Table& RuleSet::need_table(const std::string& name) const {
-  static const Table kEmpty;
   const Table* t = table(name);
-  return t ? *t : kEmpty;
+  if (!t) {
+    // require_tables at load makes this unreachable for a table the stage
+    // declared; reaching it is a defect in the stage, never bad input.
+    std::fprintf(stderr, "dealgraph: internal error: table '%s' read but never required at load\n", name.c_str());
+    std::abort();
+  }
+  return *t;
+}
+
+std::set<std::string> RuleSet::referenced_tables() const {
+  std::set<std::string> out;
+  auto scan = [&](const std::string& pattern) {
+    for (size_t i = 0; i < pattern.size(); ++i) {
+      if (pattern[i] == '\\') {
+        ++i;
+        continue;
+      }
+      if (pattern[i] != '{' || i + 1 >= pattern.size() || !is_name_start(pattern[i + 1])) continue;
+      size_t j = i + 1;
+      while (j < pattern.size() && is_name_char(pattern[j])) ++j;
+      if (j < pattern.size() && pattern[j] == '}' && tables_.count(pattern.substr(i + 1, j - i - 1)))
+        out.insert(pattern.substr(i + 1, j - i - 1));
+    }
+  };
+  for (const auto& r : rules_) scan(r.pattern);
+  for (const auto& [name, p] : pieces_) scan(p.body);
+  return out;
+}
+
+Status RuleSet::check_unknown_tables(const std::set<std::string>& engine_tables) const {
+  const std::set<std::string> used = referenced_tables();
+  for (const auto& [name, t] : tables_) {
+    if (used.count(name) || engine_tables.count(name)) continue;
+    if (t.file.rfind(std::string(kSharedFolder) + "/", 0) == 0) continue;  // shared: not every set reads them
+    return Error::at(t.file, t.line, 1, "table '" + name + "' is read by no rule and not by the engine (a typo?)",
+                     name);
+  }
+  return {};
 }
 
 Result<std::string> RuleSet::expand(const std::string& pattern, const std::string& file, int line,

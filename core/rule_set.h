@@ -33,6 +33,7 @@
 #include <initializer_list>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -102,11 +103,21 @@ class RuleSet {
 
   const std::vector<Rule>& rules() const { return rules_; }
   const Table* table(const std::string& name) const;
-  // A table that must exist; used by extractors after checking at load.
+  // A table the stage declared with require_tables at load. A table never
+  // required is a defect of the stage: it aborts with the name, rather than
+  // quietly reading an empty table when a --rules overlay lacks it.
   const Table& need_table(const std::string& name) const;
   bool has_piece(const std::string& name) const { return pieces_.count(name) > 0; }
   // An Error naming `folder` and the first of `names` that is not a table.
   Status require_tables(const std::string& folder, std::initializer_list<const char*> names) const;
+
+  // An Error at the table's file:line for a table that no rule or piece
+  // refers to and that is not in `engine_tables` (the tables the stage reads
+  // in code): a misspelt table name would otherwise be ignored. Tables of
+  // rules/shared/ are exempt.
+  Status check_unknown_tables(const std::set<std::string>& engine_tables) const;
+  // The tables some rule or piece refers to as {name}.
+  std::set<std::string> referenced_tables() const;
 
   // Expands {references} in `pattern` (errors name `file`:`line`).
   Result<std::string> expand(const std::string& pattern, const std::string& file, int line,
