@@ -33,7 +33,7 @@ namespace {
 template <size_t... I>
 const char* kind_name_at(size_t i, std::index_sequence<I...>) {
   const char* out = nullptr;
-  ((i == I ? (out = kind_name(ValueData(std::in_place_index<I>)), true) : false) || ...);
+  (void)((i == I ? (out = kind_name(ValueData(std::in_place_index<I>)), true) : false) || ...);
   return out;
 }
 
