@@ -139,7 +139,7 @@ bool plausible(const DateValue& d) {
   for (const std::string* s : {&d.value, &d.from, &d.to}) {
     if (s->empty()) continue;
     int y = std::atoi(s->substr(0, 4).c_str());
-    if (y < 1000 || y > 2999) return false;
+    if (!plausible_year(y)) return false;
   }
   return !(d.value.empty() && d.from.empty() && d.to.empty());
 }

@@ -14,6 +14,11 @@
 
 namespace dealgraph::values {
 
+// The years a date may have: a figure outside them is not read as a year.
+// One limit for the tagger and the resolver.
+constexpr int kMinYear = 1000, kMaxYear = 2999;
+inline bool plausible_year(int y) { return y >= kMinYear && y <= kMaxYear; }
+
 // Days since 1970-01-01 (proleptic Gregorian).
 long long days_from_civil(int y, int m, int d);
 CivilDate civil_from_days(long long z);

@@ -76,8 +76,12 @@ const std::string* WordTable::find(std::string_view key) const {
   return it == map_.end() ? nullptr : &it->second;
 }
 
+// The most bytes a table key may have for longest_prefix to find it: an
+// engine limit (the longest follow word is far shorter).
+constexpr size_t kMaxKeyBytes = 64;
+
 size_t WordTable::longest_prefix(std::string_view s, const std::string** value) const {
-  std::string f = fold(s.substr(0, 64));
+  std::string f = fold(s.substr(0, kMaxKeyBytes));
   for (const auto& [k, v] : by_length_) {
     if (k.size() <= f.size() && f.compare(0, k.size(), k) == 0) {
       if (is_ascii_alpha(k.back()) && k.size() < s.size() && is_ascii_alpha(s[k.size()])) continue;

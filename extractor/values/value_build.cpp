@@ -275,7 +275,7 @@ class DateReader {
   }
   bool year_of(std::string_view t, std::optional<int>* out) const {
     int y;
-    if (!int_of(t, &y) || y < 1000 || y > 2999) return false;
+    if (!int_of(t, &y) || !plausible_year(y)) return false;
     *out = y;
     return true;
   }
