@@ -14,6 +14,11 @@
 
 namespace dealgraph::values {
 
+// The years a date may have: a figure outside them is not read as a year.
+// One limit for the tagger and the resolver.
+constexpr int kMinYear = 1000, kMaxYear = 2999;
+inline bool plausible_year(int y) { return y >= kMinYear && y <= kMaxYear; }
+
 // Days since 1970-01-01 (proleptic Gregorian).
 long long days_from_civil(int y, int m, int d);
 CivilDate civil_from_days(long long z);
@@ -43,5 +48,32 @@ struct DateParts {
 // nullopt when the parts do not make a date (day 31 of February, nothing set)
 // or when they need `ref` and there is none.
 std::optional<DateValue> resolve_date(const DateParts& p, const std::optional<CivilDate>& ref);
+
+// The steps of resolve_date, one per form a date takes; exposed for tests.
+namespace detail {
+
+// The calendar parts read so far: a grain and the year, month, day at it.
+struct Calendar {
+  enum Grain { None, Year, Quarter, Month, Week, Day } grain = None;
+  int Y = 0, M = 0, D = 0;
+  bool year_set = false, month_set = false;
+  std::optional<int> quarter;
+  CivilDate wk{};  // the Monday of a week (grain Week)
+};
+
+std::optional<DateValue> resolve_count(const DateParts& p, const std::optional<CivilDate>& ref);    // p.n set
+std::optional<DateValue> resolve_decade(const DateParts& p);                                        // p.decade set
+std::optional<DateValue> resolve_holiday(const DateParts& p, const std::optional<CivilDate>& ref);  // p.holiday set
+std::optional<DateValue> resolve_season(const DateParts& p, const std::optional<CivilDate>& ref);   // p.season set
+std::optional<DateValue> resolve_calendar(const DateParts& p, const std::optional<CivilDate>& ref);
+void apply_relative(const DateParts& p, const CivilDate& ref, Calendar* c);
+bool apply_year_month(const DateParts& p, const CivilDate& ref, Calendar* c);
+bool apply_day(const DateParts& p, const CivilDate& ref, Calendar* c);
+bool nth_weekday(int year, int month, int weekday, int ordinal, CivilDate* out);
+bool apply_weekday(const DateParts& p, const CivilDate& ref, Calendar* c);
+bool format_calendar(const DateParts& p, Calendar* c, DateValue* out);
+bool apply_span_end(const DateParts& p, const Calendar& c, DateValue* out);
+
+}  // namespace detail
 
 }  // namespace dealgraph::values

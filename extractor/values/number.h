@@ -80,10 +80,30 @@ class NumberParser {
     double v = 0, v2 = 0;
     bool bare = false;  // a Scale word that alone means 1..10 of it (num_bare_scale: "billions")
   };
+  // A word of a number table, or a digit run (a Value with its text kept).
+  struct Token {
+    Word w;
+    bool digits = false;
+    std::string text;  // digits without commas
+  };
+  struct Evaluator;  // number.cpp: one left-to-right pass over the tokens
+
+  // One table entry's Word; an Error names the entry.
+  static Result<Word> read_word(const rules::Table& t, const char* role, Word::Kind kind, const std::string& key,
+                                const std::string& value, const LineOf& line_of);
+  // The longest number word at s[i] (its byte length in *len), or nullptr.
+  const Word* word_at(std::string_view s, size_t i, size_t* len) const;
+  // Step 1: `s` as tokens; false when it holds anything but number words,
+  // digit runs, blanks, commas and joining hyphens.
+  bool tokenize(std::string_view s, std::vector<Token>* toks) const;
+  // A scale word standing alone that means "some of it" ("billions").
+  static std::optional<ParsedNumber> bare_scale(const std::vector<Token>& toks);
+  // Step 2: the tokens' value, reading vague words at their high end when
+  // `high`; false when the words do not make one number.
+  static bool evaluate(const std::vector<Token>& toks, bool high, double* out, bool* plain, double* trailing);
+
   std::vector<std::pair<std::string, Word>> words_;  // folded key, longest first
   std::vector<std::vector<size_t>> by_first_;        // first byte -> indices into words_
-  bool eval(const std::vector<std::pair<Word, double>>& toks, bool high, double* out, bool* plain,
-            double* trailing) const;
 };
 
 }  // namespace dealgraph::values

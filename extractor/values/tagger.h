@@ -1,10 +1,8 @@
 // dealgraph/extractor/values/tagger.h — finds and normalizes values in text.
 //
-// Money, power, quantities, percentages, plain numbers and dates, in Korean
-// and English, as typed Values (core/model.h). All language knowledge is
-// in rules/values/*.rules (the rule format of core/rule_set.h);
-// the engine interprets the rules' named groups and attributes with a fixed
-// vocabulary documented in docs/values.md.
+// USAGE
+//
+//   #include "extractor/values/tagger.h"
 //
 //   auto t = values::Tagger::load(Resources::embedded());
 //   if (!t) { std::cerr << t.error().to_string() << "\n"; return 1; }
@@ -12,15 +10,35 @@
 //   for (const Value& v : t->tag("약 1,000억 달러를 올해 말까지", ref)) ...
 //     // money 1e11 USD approx [0,19); date 2026-12 by [20,35)
 //
-// Ownership and thread-safety: a Tagger holds its compiled rules behind a
-// shared pointer; copies are cheap and share them. It is immutable after
-// load(), and tag() is const and safe to call from many threads at once.
+//   t->number("1억 6,000만");   // Amount{value = 1.6e8}
+//
+// WHAT IT FINDS
+//
+// Money, power, quantities, percentages, plain numbers and dates, in Korean
+// and English, as typed Values (core/model.h). The tagger knows no word of
+// any language: every word is in rules/values/*.rules (and the shared tables
+// of rules/shared/), in the rule format of core/rule_set.h. The engine reads
+// the rules' named groups and attributes with a fixed vocabulary documented
+// in docs/values.md; a rule that uses a name outside it fails at load.
+//
+// ERRORS
+//
+// load() checks every rule and table once: a bad one comes back as an Error
+// naming file:line:col and the offending fragment ("냥 = gold"). Nothing
+// throws; tag() cannot fail.
+//
+// OWNERSHIP AND THREAD-SAFETY
+//
+// A Tagger holds its compiled rules behind a shared pointer: copies are cheap
+// and share them. It is immutable after load(); tag() and number() are const
+// and safe to call from many threads at once.
 #pragma once
 
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/error.h"
@@ -48,15 +66,18 @@ struct TagOptions {
 
 class Tagger {
  public:
-  // Compiles rules/values/*.rules from `res` once; an Error names file:line:col.
+  // Compiles rules/values/*.rules (after rules/shared/*.rules) from `res`
+  // once; an Error names file:line:col.
   static Result<Tagger> load(const Resources& res);
-  // Same, from explicit (path, text) files; for tests and tools.
+  // Same, from explicit (path, text) files in the order given; for tests and tools.
   static Result<Tagger> from_files(const std::vector<std::pair<std::string, std::string>>& files);
 
-  // Every value found in `text`: non-overlapping (longest/most specific wins),
-  // sorted by start, spans relative to `text`, `rule` set, `article` left
-  // empty. `ref` resolves relative dates; without it, relative dates are not
-  // reported. `text` must be valid UTF-8 (callers check; see utf8::find_invalid).
+  // Every value found in `text`: non-overlapping (longest, then most
+  // specific wins), sorted by start, spans relative to `text`, `rule` set,
+  // `article` left empty. `ref` resolves relative dates; without it,
+  // relative dates are not reported. `text` must be valid UTF-8 (callers
+  // check; see utf8::find_invalid). A value never spans a line break or a
+  // sentence end.
   std::vector<Value> tag(std::string_view text, const std::optional<CivilDate>& ref) const;
   std::vector<Value> tag(std::string_view text, const std::optional<CivilDate>& ref,
                          const TagOptions& opt) const;
@@ -69,6 +90,7 @@ class Tagger {
   // Number of compiled rules (for diagnostics).
   size_t rule_count() const;
 
+  // The compiled state (extractor/values/tagger_impl.h); opaque to users.
   struct Impl;
 
  private:
