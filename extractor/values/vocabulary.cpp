@@ -5,7 +5,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <type_traits>
-#include <utility>
 #include <variant>
 
 #include "extractor/values/tagger_impl.h"
@@ -25,27 +24,10 @@ static_assert(std::is_same_v<std::variant_alternative_t<static_cast<size_t>(Kind
 constexpr size_t kKinds = std::variant_size_v<ValueData>;
 static_assert(kKinds == static_cast<size_t>(Kind::Number) + 1);
 
-namespace {
-
-// core names a kind only through a value of it (kind_name(const ValueData&)):
-// a default value of alternative I stands in for the kind. A local adapter
-// until core has a kind-by-index or kind-by-name function of its own.
-template <size_t... I>
-const char* kind_name_at(size_t i, std::index_sequence<I...>) {
-  const char* out = nullptr;
-  (void)((i == I ? (out = kind_name(ValueData(std::in_place_index<I>)), true) : false) || ...);
-  return out;
-}
-
-const char* kind_name_at(size_t i) { return kind_name_at(i, std::make_index_sequence<kKinds>{}); }
-
-}  // namespace
-
-const char* kind_text(Kind k) { return kind_name_at(static_cast<size_t>(k)); }
+const char* kind_text(Kind k) { return kind_name(static_cast<size_t>(k)); }
 
 std::optional<Kind> kind_from(const std::string& name) {
-  for (size_t i = 0; i < kKinds; ++i)
-    if (name == kind_name_at(i)) return static_cast<Kind>(i);
+  if (auto i = value_kind_from(name)) return static_cast<Kind>(*i);
   return std::nullopt;
 }
 
@@ -53,7 +35,7 @@ std::string kind_list() {
   std::string out;
   for (size_t i = 0; i < kKinds; ++i) {
     if (i > 0) out += i + 1 == kKinds ? " or " : ", ";
-    out += kind_name_at(i);
+    out += kind_name(i);
   }
   return out;
 }
