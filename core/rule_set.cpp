@@ -101,7 +101,11 @@ const Table* RuleSet::table(const std::string& name) const {
 }
 
 Status RuleSet::require_tables(const std::string& folder, std::initializer_list<const char*> names) const {
-  for (const char* n : names)
+  return require_tables(folder, std::vector<std::string>(names.begin(), names.end()));
+}
+
+Status RuleSet::require_tables(const std::string& folder, const std::vector<std::string>& names) const {
+  for (const std::string& n : names)
     if (!table(n)) {
       Error e;
       e.file = folder;

@@ -110,6 +110,7 @@ class RuleSet {
   bool has_piece(const std::string& name) const { return pieces_.count(name) > 0; }
   // An Error naming `folder` and the first of `names` that is not a table.
   Status require_tables(const std::string& folder, std::initializer_list<const char*> names) const;
+  Status require_tables(const std::string& folder, const std::vector<std::string>& names) const;
 
   // An Error at the table's file:line for a table that no rule or piece
   // refers to and that is not in `engine_tables` (the tables the stage reads

@@ -202,10 +202,14 @@ Result<Settings> read_settings(const rules::Table& table) {
   return out;
 }
 
+const std::vector<std::string>& layout_tables() {
+  static const std::vector<std::string> kTables = {"content_label", "url_label", "source_prefix", "url_start",
+                                                   "month_en",      "date_lead", "settings"};
+  return kTables;
+}
+
 Result<std::shared_ptr<const Layout>> load_layout(rules::RuleSet set, const std::string& folder) {
-  if (Status st = set.require_tables(folder, {"content_label", "url_label", "source_prefix", "url_start",
-                                              "month_en", "date_lead", "settings"});
-      !st)
+  if (Status st = set.require_tables(folder, layout_tables()); !st)
     return st.error();
   auto layout = std::make_shared<Layout>();
   layout->set = std::move(set);

@@ -52,6 +52,8 @@ struct Layout {
 // Checks the tables (require_tables), every rule's role and a date rule's
 // groups (y, d and m or mon), and the settings. `folder` names the set in
 // errors about a missing table; other errors carry file:line.
+// The tables the layout reads in code (load_layout requires them all).
+const std::vector<std::string>& layout_tables();
 Result<std::shared_ptr<const Layout>> load_layout(rules::RuleSet set, const std::string& folder);
 
 struct Line {

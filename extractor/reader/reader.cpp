@@ -1,10 +1,12 @@
 #include "extractor/reader/reader.h"
 
 #include <cstdio>
+#include <set>
 
 #include "core/rule_set.h"
 #include "core/utf8.h"
 #include "extractor/reader/layout_steps.h"
+#include "extractor/reader/sentences.h"
 
 namespace dealgraph {
 
@@ -68,6 +70,10 @@ Result<Reader> Reader::load(const Resources& res) {
   const std::string folder = "rules/reader";
   auto set = rules::RuleSet::load(res, folder);
   if (!set) return set.error();
+  // The folder holds the layout's tables and the sentence splitter's.
+  std::set<std::string> read_by_engine(reader_steps::layout_tables().begin(), reader_steps::layout_tables().end());
+  read_by_engine.insert(SentenceSplitter::tables().begin(), SentenceSplitter::tables().end());
+  if (Status st = set->check_unknown_tables(read_by_engine); !st) return st.error();
   auto layout = reader_steps::load_layout(std::move(*set), folder);
   if (!layout) return layout.error();
   Reader r;

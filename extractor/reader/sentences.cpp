@@ -30,6 +30,11 @@ std::vector<std::string> month_shortenings(const rules::Table& month_en) {
 
 }  // namespace
 
+const std::vector<std::string>& SentenceSplitter::tables() {
+  static const std::vector<std::string> kTables = {"sentence_end", "closing_quote", "abbreviation", "month_en"};
+  return kTables;
+}
+
 Result<SentenceSplitter> SentenceSplitter::load(const Resources& res) {
   auto set = rules::RuleSet::load(res, kFolder);
   if (!set) return set.error();
@@ -38,7 +43,7 @@ Result<SentenceSplitter> SentenceSplitter::load(const Resources& res) {
 
 Result<SentenceSplitter> SentenceSplitter::from_rules(const rules::RuleSet& set,
                                                       const std::string& folder) {
-  if (Status st = set.require_tables(folder, {"sentence_end", "closing_quote", "abbreviation", "month_en"}); !st)
+  if (Status st = set.require_tables(folder, tables()); !st)
     return st.error();
   const rules::Table& ends = set.need_table("sentence_end");
   if (ends.entries.empty())

@@ -55,6 +55,8 @@ class SentenceSplitter {
  public:
   // Reads rules/shared and rules/reader from `res`.
   static Result<SentenceSplitter> load(const Resources& res);
+  // The tables the splitter reads (from_rules requires them all).
+  static const std::vector<std::string>& tables();
   // Builds from a loaded rule set (tables sentence_end, closing_quote,
   // abbreviation, month_en); `folder` names the set in errors.
   static Result<SentenceSplitter> from_rules(const rules::RuleSet& set, const std::string& folder);
