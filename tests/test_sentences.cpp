@@ -147,3 +147,20 @@ TEST_CASE("bad sentence tables are load errors") {
     CHECK(s.error().fragment == "stop");
   }
 }
+
+TEST_CASE("value chunks: lines and sentence ends no value spans", "[sentences][values]") {
+  std::string text = "첫 문장이다. 둘째 줄\nIt rose. The end\n\nlast";
+  auto c = dealgraph::value_chunks(text);
+  std::vector<std::string> got;
+  for (const dealgraph::Span& s : c) got.push_back(text.substr(s.start, s.size()));
+  CHECK(got == std::vector<std::string>{"첫 문장이다.", " 둘째 줄", "It rose.", " The end", "last"});
+  CHECK(dealgraph::value_chunks("").empty());
+  CHECK(dealgraph::value_chunks("a.b 3.5 x").size() == 1);  // no sentence end inside figures
+  std::string long_text(dealgraph::kMaxValueChunk + 100, 'a');
+  long_text[100] = ' ';
+  long_text[dealgraph::kMaxValueChunk + 10] = ' ';
+  auto lc = dealgraph::value_chunks(long_text);  // cut at the last space seen once the chunk is dealgraph::kMaxValueChunk long
+  REQUIRE(lc.size() == 2);
+  CHECK(lc[0].end == 100);
+  CHECK(lc[1].end == long_text.size());
+}

@@ -299,23 +299,6 @@ TEST_CASE("steps: compile_rule and the prefilter", "[values][steps]") {
 
 // ------------------------------------------------------------ matching
 
-TEST_CASE("steps: chunks are lines and sentences", "[values][steps]") {
-  std::string text = "첫 문장이다. 둘째 줄\nIt rose. The end\n\nlast";
-  auto c = chunks(text);
-  std::vector<std::string> got;
-  for (const Span& s : c) got.push_back(text.substr(s.start, s.size()));
-  CHECK(got == std::vector<std::string>{"첫 문장이다.", " 둘째 줄", "It rose.", " The end", "last"});
-  CHECK(chunks("").empty());
-  CHECK(chunks("a.b 3.5 x").size() == 1);  // no sentence end inside figures
-  std::string long_text(kMaxChunk + 100, 'a');
-  long_text[100] = ' ';
-  long_text[kMaxChunk + 10] = ' ';
-  auto lc = chunks(long_text);  // cut at the last space seen once the chunk is kMaxChunk long
-  REQUIRE(lc.size() == 2);
-  CHECK(lc[0].end == 100);
-  CHECK(lc[1].end == long_text.size());
-}
-
 TEST_CASE("steps: trim_blank, in_url, overlaps_any", "[values][steps]") {
   CHECK(trim_blank(" \tab \n", 0, 6) == Span{2, 4});
   CHECK(trim_blank("   ", 0, 3).size() == 0);

@@ -1,5 +1,7 @@
 #include "extractor/reader/sentences.h"
 
+#include "core/utf8.h"
+
 namespace dealgraph {
 
 namespace {
@@ -106,6 +108,48 @@ std::vector<Span> SentenceSplitter::split(std::string_view text, Span region) co
     i = after - 1;  // the loop steps to `after`
   }
   if (start < region.end) out.push_back({start, region.end});
+  return out;
+}
+
+namespace {
+
+bool is_lower_ascii(char32_t c) { return c >= 'a' && c <= 'z'; }
+bool is_upper_ascii(char32_t c) { return c >= 'A' && c <= 'Z'; }
+
+// The end of the chunk that starts at `cs`: a newline, just after a
+// sentence end, or the last space once the chunk reaches kMaxValueChunk.
+size_t chunk_end(std::string_view text, size_t cs) {
+  size_t ce = cs;
+  size_t last_space = std::string_view::npos;
+  while (ce < text.size() && text[ce] != '\n') {
+    char c = text[ce];
+    if ((c == '.' || c == '!' || c == '?') && ce > cs && ce + 2 < text.size() && text[ce + 1] == ' ') {
+      size_t plen;
+      char32_t p = utf8::decode_before(text, ce, &plen);
+      size_t k = ce + 1;
+      while (k < text.size() && text[k] == ' ') ++k;
+      size_t nlen;
+      char32_t nx = k < text.size() ? utf8::decode(text, k, &nlen) : 0;
+      bool end = utf8::is_hangul(p) || (is_lower_ascii(p) && (is_upper_ascii(nx) || utf8::is_hangul(nx)));
+      if (end) return ce + 1;
+    }
+    if (c == ' ') last_space = ce;
+    if (ce - cs >= kMaxValueChunk && last_space != std::string_view::npos && last_space > cs) return last_space;
+    ++ce;
+  }
+  return ce;
+}
+
+}  // namespace
+
+std::vector<Span> value_chunks(std::string_view text) {
+  std::vector<Span> out;
+  size_t cs = 0;
+  while (cs < text.size()) {
+    size_t ce = chunk_end(text, cs);
+    if (ce > cs) out.push_back(Span{cs, ce});
+    cs = (ce < text.size() && text[ce] == '\n') ? ce + 1 : ce;
+  }
   return out;
 }
 

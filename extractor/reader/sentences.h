@@ -1,8 +1,9 @@
 // dealgraph/extractor/reader/sentences.h — where a sentence ends.
 //
-// The one sentence splitter of dealgraph. The deal stage cuts paragraphs
-// with it; every stage that needs sentences should ask it rather than carry
-// its own idea of a sentence end.
+// The one owner of sentence cuts in dealgraph. The deal stage cuts
+// paragraphs with split(); the value tagger cuts its input with
+// value_chunks() (at the end of this header). Every stage that needs
+// sentences asks this module rather than carry its own idea of an end.
 //
 //   auto splitter = SentenceSplitter::load(resources);   // once
 //   for (Span s : splitter->split(text, paragraph)) ...   // per region
@@ -87,5 +88,17 @@ class SentenceSplitter {
   std::set<std::string, std::less<>> keep_open_;  // abbreviations and month shortenings
   std::array<bool, 256> first_byte_{};            // bytes a mark can start with
 };
+
+// The cuts of the value tagger, which must never fall inside a value: every
+// line end, and a sentence end that no value can span — a period, ! or ?
+// followed by a space, after a Hangul syllable ("...했다. 다음") or after a
+// lower-case letter when a capital or Hangul follows ("...said. The"). A
+// period after a digit or a capital is never a cut here ("2026. 02. 24" is
+// one date, "U.S. Steel" one name), which is why the tagger does not use
+// split(). A chunk that reaches kMaxValueChunk bytes is cut at its last space,
+// an engine limit that keeps the tagger's work per chunk bounded. Empty
+// chunks are left out. A pure function.
+constexpr size_t kMaxValueChunk = 8192;
+std::vector<Span> value_chunks(std::string_view text);
 
 }  // namespace dealgraph

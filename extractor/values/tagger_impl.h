@@ -133,11 +133,8 @@ inline std::optional<std::string_view> group_text(const CompiledRule& r, const r
 
 // ------------------------------------------------------------ matching steps
 
-// The chunks `text` is tagged in: lines, cut further after a sentence end
-// ("...다. ", "...said. The") and at white space every kMaxChunk bytes; no
-// value spans a cut. Empty chunks are left out.
-constexpr size_t kMaxChunk = 8192;  // an engine limit, not language knowledge
-std::vector<Span> chunks(std::string_view text);
+// The chunks `text` is tagged in come from value_chunks()
+// (extractor/reader/sentences.h), the owner of every sentence cut.
 
 // [s, e) without the white space at either end.
 Span trim_blank(std::string_view text, size_t s, size_t e);

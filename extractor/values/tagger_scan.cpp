@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/utf8.h"
+#include "extractor/reader/sentences.h"
 #include "extractor/values/tagger_impl.h"
 
 namespace dealgraph::values {
@@ -31,46 +32,11 @@ size_t next_char(std::string_view text, size_t p) {
   return p + std::max<size_t>(len, 1);
 }
 
-// The end of the chunk that starts at `cs`: a newline, just after a
-// sentence end, or the last space once the chunk reaches kMaxChunk.
-size_t chunk_end(std::string_view text, size_t cs) {
-  size_t ce = cs;
-  size_t last_space = std::string_view::npos;
-  while (ce < text.size() && text[ce] != '\n') {
-    char c = text[ce];
-    if ((c == '.' || c == '!' || c == '?') && ce > cs && ce + 2 < text.size() && text[ce + 1] == ' ') {
-      size_t plen;
-      char32_t p = utf8::decode_before(text, ce, &plen);
-      size_t k = ce + 1;
-      while (k < text.size() && text[k] == ' ') ++k;
-      size_t nlen;
-      char32_t nx = k < text.size() ? utf8::decode(text, k, &nlen) : 0;
-      bool end = utf8::is_hangul(p) || (p >= 'a' && p <= 'z' && ((nx >= 'A' && nx <= 'Z') || utf8::is_hangul(nx)));
-      if (end) return ce + 1;
-    }
-    if (c == ' ') last_space = ce;
-    if (ce - cs >= kMaxChunk && last_space != std::string_view::npos && last_space > cs) return last_space;
-    ++ce;
-  }
-  return ce;
-}
-
 }  // namespace
 
 // ------------------------------------------------------------ chunks
 
 namespace detail {
-
-std::vector<Span> chunks(std::string_view text) {
-  std::vector<Span> out;
-  size_t cs = 0;
-  while (cs < text.size()) {
-    size_t ce = chunk_end(text, cs);
-    if (ce > cs) out.push_back(Span{cs, ce});
-    cs = (ce < text.size() && text[ce] == '\n') ? ce + 1 : ce;
-  }
-  return out;
-}
 
 Span trim_blank(std::string_view text, size_t s, size_t e) {
   while (s < e && is_blank(text[s])) ++s;
@@ -319,7 +285,7 @@ std::vector<Value> Tagger::tag(std::string_view text, const std::optional<CivilD
   scratch.caps.resize(impl_->max_caps);
   // `alone: yes` rules apply only to a chunk that is the whole text
   const Span whole = trim_blank(text, 0, text.size());
-  for (const Span& c : chunks(text)) {
+  for (const Span& c : value_chunks(text)) {
     Span t = trim_blank(text, c.start, c.end);
     impl_->tag_chunk(text, c.start, c.end, t == whole, ref, opt, scratch, &result);
   }
