@@ -1,10 +1,24 @@
 // dealgraph/extractor/entities/dictionary.h — the industry dictionary.
 //
+//   auto dict = Dictionary::load(Resources::embedded());
+//   if (!dict) { std::cerr << dict.error().to_string() << "\n"; return 1; }
+//   int i = dict->find_name("엔비디아");          // -> the NVIDIA row
+//   const DictEntry& e = dict->entries()[i];     // e.id == "org:nvidia"
+//
 // data/dictionary/*.tsv (format: data/dictionary/README.md): one entity a
 // line with type, canonical name, '|'-separated aliases, ticker, country,
-// Wikidata id, maker (for chips) and flags. Loading checks every line: a
-// wrong column count, an unknown type, an unknown maker, or an alias that
-// points at two entities is an Error with file:line.
+// Wikidata id, maker (for chips) and flags. Loading is the dictionary's only
+// checker; every mistake is an Error with file:line and the offending text:
+//   - a byte-order mark, a CRLF line, a missing header, a wrong column count,
+//     an empty or space-padded cell ('-' is the empty value);
+//   - an unknown type or flag, flag `country` off a GovernmentBody row, a '|'
+//     in a name, an empty, padded or '-' alias;
+//   - a malformed ticker (EXCHANGE:SYMBOL), country (ISO alpha-2) or
+//     Wikidata id (Q123);
+//   - a maker on a row that is not a Chip or Product, or a maker that is not
+//     an Organization's name;
+//   - two rows with one entity id, or one name (after fold_name, core/fold.h)
+//     on two rows: the error names both lines.
 //
 // Thread-safety: immutable after load.
 #pragma once
@@ -14,6 +28,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/fold.h"
 #include "core/model.h"
 #include "core/resources.h"
 
@@ -35,8 +50,10 @@ struct DictEntry {
 // "org:nvidia", "chip:h200", "person:jensen-huang", "gov:united-states".
 std::string entity_id(EntityType type, const std::string& name);
 
-// Names compare in this form for duplicate checks: lower case, no spaces or . , - '
-std::string fold_alias(const std::string& s);
+// Deprecated: names compare with fold_name (core/fold.h). Kept until the
+// corpus runners (tests/test_entity_corpus.cpp, tests/test_deal_corpus.cpp)
+// call fold_name themselves.
+inline std::string fold_alias(const std::string& s) { return fold_name(s); }
 
 class Dictionary {
  public:
@@ -46,10 +63,15 @@ class Dictionary {
   const std::vector<DictEntry>& entries() const { return entries_; }
   // Index of the entry with this id, or -1.
   int find_id(const std::string& id) const;
-  // Index of the entry one of whose names folds to fold_alias(name), or -1.
+  // Index of the entry one of whose names folds as `name` does, or -1.
   int find_name(const std::string& name) const;
 
  private:
+  Status add_file(const std::string& path, const std::string& text,
+                  std::vector<std::pair<int, std::string>>* makers);
+  Status add_entry(DictEntry e, const std::string& line);
+  Status resolve_makers(const std::vector<std::pair<int, std::string>>& makers);
+
   std::vector<DictEntry> entries_;
   std::map<std::string, int> by_id_;
   std::map<std::string, int> by_folded_;

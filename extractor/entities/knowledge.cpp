@@ -1,0 +1,153 @@
+#include "extractor/entities/knowledge.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/utf8.h"
+
+namespace dealgraph::entities {
+
+namespace {
+
+// Every table a step reads; checked once so need_table() cannot fail later.
+Status require_step_tables(const rules::RuleSet& set) {
+  return set.require_tables(kRuleFolder,
+                            {"particle", "actor_particle", "government_noun", "person_title", "chip_head",
+                             "descriptor", "locative_particle", "argument_particle", "not_a_name",
+                             "region_suffix", "absorbed_suffix", "place_preposition", "corporate_suffix_en",
+                             "possessive_marker", "coordinating_particle", "coordination_mark", "settings"});
+}
+
+// Discovery rules say what they make with `kind` (and `type`); the steps
+// know these kinds only.
+Status check_rule_kinds(const rules::RuleSet& set) {
+  for (const auto& r : set.rules()) {
+    std::string kind = r.attr("kind");
+    if (kind != "gloss" && kind != "name" && kind != "quoted" && kind != "variant")
+      return Error::at(r.file, r.line, 1, "rule " + r.name + ": unknown kind '" + kind + "'",
+                       "(expected gloss, name, quoted or variant)");
+    if ((kind == "name" || kind == "quoted") && !entity_type_from(r.attr("type")))
+      return Error::at(r.file, r.line, 1, "rule " + r.name + ": unknown type '" + r.attr("type") + "'");
+  }
+  return {};
+}
+
+// The line of `key = ...` inside the table that starts at `table_line`, for
+// an error that points at the entry; the table's own line when not found.
+int entry_line(const Resources& res, const rules::Table& t, const std::string& key) {
+  const std::string* text = res.find(t.file);
+  if (!text) return t.line;
+  int line = 1;
+  for (size_t pos = 0; pos < text->size(); ++line) {
+    size_t nl = text->find('\n', pos);
+    std::string_view l(text->data() + pos, (nl == std::string::npos ? text->size() : nl) - pos);
+    size_t b = l.find_first_not_of(" \t");
+    if (line > t.line && b != std::string_view::npos && l.substr(b, key.size()) == key &&
+        (l.size() == b + key.size() || l[b + key.size()] == ' ' || l[b + key.size()] == '='))
+      return line;
+    if (nl == std::string::npos) break;
+    pos = nl + 1;
+  }
+  return t.line;
+}
+
+bool whole_number(const std::string& v) {
+  return !v.empty() && v.size() <= 6 && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool has_lower(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+bool all_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+bool has_hangul(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    size_t len;
+    if (utf8::is_hangul(utf8::decode(s, i, &len))) return true;
+    i += len;
+  }
+  return false;
+}
+
+}  // namespace
+
+Result<Settings> read_settings(const rules::RuleSet& set, const Resources& res) {
+  const rules::Table* t = set.table("settings");
+  if (!t) return Error::at(kRuleFolder, 0, 0, "missing table 'settings' (the engine needs it)");
+  Settings s;
+  const std::pair<const char*, size_t*> fields[] = {
+      {"title_window", &s.title_window},
+      {"title_window_after_paren", &s.title_window_after_paren},
+      {"maker_gap", &s.maker_gap},
+      {"region_gap", &s.region_gap},
+      {"coordination_gap", &s.coordination_gap},
+      {"min_region_word", &s.min_region_word},
+      {"max_acronym", &s.max_acronym},
+      {"min_upper_variant", &s.min_upper_variant},
+      {"min_capitalized_variant", &s.min_capitalized_variant},
+      {"min_surname", &s.min_surname},
+      {"min_spread_name", &s.min_spread_name},
+      {"min_person_words", &s.min_person_words},
+      {"max_person_words", &s.max_person_words},
+  };
+  for (const auto& [name, field] : fields) {
+    const std::string* v = t->find(name);
+    if (!v) return Error::at(t->file, t->line, 1, std::string("table settings: missing setting '") + name + "'");
+    if (!whole_number(*v))
+      return Error::at(t->file, entry_line(res, *t, name), 1,
+                       std::string("setting '") + name + "' is not a whole number", std::string(name) + " = " + *v);
+    *field = static_cast<size_t>(std::stoul(*v));
+  }
+  return s;
+}
+
+std::vector<std::string> matcher_forms(const std::string& n, const Settings& s) {
+  std::vector<std::string> forms{n};
+  // Korean press spaces compound names either way ("앤드리슨 호로위츠",
+  // "앤드리슨호로위츠"): a spaced Hangul form also matches glued. (The
+  // dictionary's fold drops spaces, so the glued form is nobody else's.)
+  if (n.find(' ') != std::string::npos && has_hangul(n)) {
+    std::string glued;
+    for (char c : n)
+      if (c != ' ') glued += c;
+    forms.push_back(glued);
+  }
+  // Headlines shout ("NVIDIA"), and some names are listed shouting ("ASML")
+  // but written Capitalized ("Asml" rarely, "Arm" often).
+  if (all_ascii(n) && has_lower(n) && n.size() >= s.min_upper_variant) {
+    std::string up = n;
+    for (auto& c : up) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    forms.push_back(up);
+  }
+  if (all_ascii(n) && !has_lower(n) && n.size() >= s.min_capitalized_variant &&
+      std::isalpha(static_cast<unsigned char>(n[0]))) {
+    std::string cap = n;
+    for (size_t k = 1; k < cap.size(); ++k) cap[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(cap[k])));
+    forms.push_back(cap);
+  }
+  return forms;
+}
+
+Result<Knowledge> Knowledge::load(const Resources& res, const Dictionary& dict) {
+  auto set = rules::RuleSet::load(res, kRuleFolder);
+  if (!set) return set.error();
+  if (Status st = require_step_tables(*set); !st) return st.error();
+  if (Status st = check_rule_kinds(*set); !st) return st.error();
+  auto settings = read_settings(*set, res);
+  if (!settings) return settings.error();
+  Knowledge k;
+  k.dict = &dict;
+  k.rules = std::move(*set);
+  k.settings = *settings;
+  const auto& entries = dict.entries();
+  for (size_t i = 0; i < entries.size(); ++i) {
+    std::vector<std::string> names = entries[i].aliases;
+    names.push_back(entries[i].name);
+    for (const auto& n : names)
+      for (const auto& f : matcher_forms(n, k.settings)) k.matcher.add(f, static_cast<uint32_t>(i));
+  }
+  return k;
+}
+
+}  // namespace dealgraph::entities

@@ -1,0 +1,91 @@
+// One article's working set: the mentions found so far and the helpers every
+// step uses to add to them without overlaps.
+#include <algorithm>
+
+#include "extractor/entities/steps.h"
+
+namespace dealgraph::entities {
+
+Scan::Scan(const Knowledge& know, std::string_view t, const Article& article) : k(know), text(t) {
+  if (article.headline_span.size()) regions.push_back(article.headline_span);
+  for (const auto& p : article.paragraphs) regions.push_back(p);
+}
+
+bool Scan::overlaps(size_t s, size_t e) const {
+  for (const auto& m : mentions())
+    if (m.span.start < e && s < m.span.end) return true;
+  return false;
+}
+
+FoundMention* Scan::covering(size_t s, size_t e) {
+  for (auto& m : mentions())
+    if (m.span.start <= s && e <= m.span.end) return &m;
+  return nullptr;
+}
+
+const FoundMention* Scan::mention_before(size_t pos, size_t max_gap) const {
+  const FoundMention* best = nullptr;
+  for (const auto& m : mentions())
+    if (m.span.end <= pos && pos - m.span.end <= max_gap + m.particle.size()) best = &m;
+  return best;
+}
+
+void Scan::sort() {
+  auto& ms = mentions();
+  std::sort(ms.begin(), ms.end(), [](const FoundMention& a, const FoundMention& b) { return a.span < b.span; });
+}
+
+std::string Scan::particle_at(size_t end) const {
+  std::string particle;
+  right_edge_ok(k.table("particle"), text, end, &particle);
+  return particle;
+}
+
+bool Scan::add(size_t s, size_t e, const std::string& id, EntityType type, const std::string& rule) {
+  if (overlaps(s, e)) return false;
+  FoundMention m;
+  m.span = {s, e};
+  m.entity = id;
+  m.type = type;
+  m.rule = rule;
+  m.particle = particle_at(e);
+  mentions().push_back(std::move(m));
+  return true;
+}
+
+void Scan::find_everywhere(const std::string& name, const std::string& id, EntityType type,
+                           const std::string& rule) {
+  if (name.size() < k.settings.min_spread_name) return;
+  const rules::Table& particles = k.table("particle");
+  std::string particle;
+  for (const auto& r : regions) {
+    std::string_view region = text.substr(0, r.end);
+    for (size_t pos = region.find(name, r.start); pos != std::string_view::npos; pos = region.find(name, pos + 1)) {
+      if (left_edge_ok(text, pos) && right_edge_ok(particles, text, pos + name.size(), &particle))
+        add(pos, pos + name.size(), id, type, rule);
+    }
+  }
+}
+
+std::string Scan::define(EntityType type, const std::string& name, const std::string& rule) {
+  int known = k.dict->find_name(name);
+  if (known >= 0) return k.dict->entries()[known].id;
+  std::string id = entity_id(type, name);
+  auto& d = out.discovered[id];
+  if (d.id.empty()) {
+    d.id = id;
+    d.type = type;
+    d.name = name;
+    d.rule = rule;
+  }
+  return id;
+}
+
+bool Scan::is_country(const FoundMention& m) const {
+  int idx = k.dict->find_id(m.entity);
+  if (idx < 0) return false;
+  const DictEntry& e = k.dict->entries()[idx];
+  return e.has_flag("country") || e.type == EntityType::Place;
+}
+
+}  // namespace dealgraph::entities
