@@ -233,7 +233,7 @@ Result<QueryResult> query_partners_of(const DealGraph& g, const std::string& nam
   if (!v) return v.error();
   const std::string& id = g.graph()[*v].id;
   QueryResult r;
-  r.table = {{"partner", "deals"}, {}, {}};
+  r.table = {{"partner", "deals"}, {}, {}};  // a column name of docs/queries.md, not a role
   for (const auto& [pid, deals] : partners(g, id, f)) {
     r.json.push_back({{"partner", name_of(g, pid)}, {"deals", deals}});
     r.table.rows.push_back({name_of(g, pid), join(deals)});
