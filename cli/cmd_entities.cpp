@@ -18,6 +18,15 @@ const char kHelp[] =
     "proposed it). Entities from rules are candidates to promote into\n"
     "data/dictionary/; --format tsv prints them in the dictionary's own format.\n"
     "\n"
+    "options:\n"
+    "  --format F      table (default; aligned for a terminal), json or tsv\n"
+    "  --source S      only entities from the dictionary, or only those a rule found\n"
+    "  --rules DIR     overlay rule files (as for extract)\n"
+    "  --dict FILE     add a dictionary file (repeatable)\n"
+    "  --ref DATE      reference date for undated articles\n"
+    "  -h, --help      this text\n"
+    "  --version       the program's version\n"
+    "\n"
     "exit codes: 0 ok, 1 bad input, 2 usage\n";
 
 // Terminal columns a UTF-8 string takes (Hangul and CJK are two wide).
@@ -31,6 +40,49 @@ size_t display_width(const std::string& s) {
   }
   return w;
 }
+
+// Where an entity came from: "dictionary", or "rule:" and the rule that first found it.
+std::string origin(const Entity& e) {
+  if (e.source == "dictionary") return std::string("dictionary");
+  return "rule:" + (e.mentions.empty() ? std::string("?") : e.mentions.front().rule);
+}
+
+void write_json(const std::vector<const Entity*>& list, std::ostream& out) {
+  nlohmann::json arr = nlohmann::json::array();
+  for (const Entity* e : list)
+    arr.push_back({{"id", e->id}, {"type", to_string(e->type)}, {"name", e->name}, {"aliases", e->aliases},
+                   {"mentions", e->mentions.size()}, {"source", e->source}, {"origin", origin(*e)}});
+  out << dump(arr, true);
+}
+
+// The dictionary's own columns (data/dictionary/README.md), "-" for empty.
+void write_tsv(const std::vector<const Entity*>& list, const Corpus& corpus, std::ostream& out) {
+  auto cell = [](const std::string& s) { return s.empty() ? std::string("-") : s; };
+  out << "type\tname\taliases\tticker\tcountry\twikidata\tmaker\tflags\n";
+  for (const Entity* e : list) {
+    std::string aliases;
+    for (const auto& a : e->aliases) aliases += (aliases.empty() ? "" : "|") + a;
+    std::string maker = "-";
+    if (auto m = corpus.entities.find(e->maker); m != corpus.entities.end()) maker = m->second.name;
+    out << to_string(e->type) << "\t" << e->name << "\t" << cell(aliases) << "\t" << cell(e->ticker) << "\t"
+        << cell(e->country) << "\t" << cell(e->wikidata) << "\t" << maker << "\t-\n";
+  }
+}
+
+// Columns padded to the widest name and type.
+void write_table(const std::vector<const Entity*>& list, std::ostream& out) {
+  size_t wname = 4, wtype = 4;
+  for (const Entity* e : list) {
+    wname = std::max(wname, display_width(e->name));
+    wtype = std::max(wtype, e->type == EntityType::GovernmentBody ? size_t{14} : std::string(to_string(e->type)).size());
+  }
+  auto pad = [](const std::string& s, size_t w) { return s + std::string(w > display_width(s) ? w - display_width(s) : 0, ' '); };
+  out << pad("name", wname) << "  " << pad("type", wtype) << "  mentions  origin\n";
+  for (const Entity* e : list)
+    out << pad(e->name, wname) << "  " << pad(to_string(e->type), wtype) << "  " << std::setw(8)
+        << e->mentions.size() << "  " << origin(*e) << "\n";
+}
+
 }  // namespace
 
 int cmd_entities(const std::vector<std::string>& args, IO io) {
@@ -38,11 +90,7 @@ int cmd_entities(const std::vector<std::string>& args, IO io) {
   specs.push_back({"--format", true});
   specs.push_back({"--source", true});
   Options o(specs);
-  if (!o.parse(args, io.err)) return kUsage;
-  if (o.has("--help")) {
-    io.out << kHelp;
-    return kOk;
-  }
+  if (auto done = o.parse_verb(args, kHelp, io.out, io.err)) return *done;
   const std::string format = o.get("--format", "table");
   const std::string source = o.get("--source");
   if (format != "table" && format != "json" && format != "tsv") {
@@ -53,46 +101,14 @@ int cmd_entities(const std::vector<std::string>& args, IO io) {
     io.err << "dealgraph: entities --source must be dictionary or rule\n";
     return kUsage;
   }
-  Corpus corpus;
-  if (int rc = load_corpus(o, o.positional(), io, &corpus); rc != kOk) return rc;
+  Loaded in;
+  if (int rc = load_corpus(o, o.positional(), io, &in); rc != kOk) return rc;
   std::vector<const Entity*> list;
-  for (const auto& [id, e] : corpus.entities)
+  for (const auto& [id, e] : in.corpus.entities)
     if (source.empty() || e.source == source) list.push_back(&e);
-  auto origin = [](const Entity& e) {
-    if (e.source == "dictionary") return std::string("dictionary");
-    return "rule:" + (e.mentions.empty() ? std::string("?") : e.mentions.front().rule);
-  };
-  if (format == "json") {
-    nlohmann::json arr = nlohmann::json::array();
-    for (const Entity* e : list)
-      arr.push_back({{"id", e->id}, {"type", to_string(e->type)}, {"name", e->name}, {"aliases", e->aliases},
-                     {"mentions", e->mentions.size()}, {"source", e->source}, {"origin", origin(*e)}});
-    io.out << dump(arr, true);
-    return kOk;
-  }
-  if (format == "tsv") {
-    io.out << "type\tname\taliases\tticker\tcountry\twikidata\tmaker\tflags\n";
-    for (const Entity* e : list) {
-      std::string aliases;
-      for (const auto& a : e->aliases) aliases += (aliases.empty() ? "" : "|") + a;
-      std::string maker = "-";
-      if (auto m = corpus.entities.find(e->maker); m != corpus.entities.end()) maker = m->second.name;
-      io.out << to_string(e->type) << "\t" << e->name << "\t" << (aliases.empty() ? "-" : aliases) << "\t"
-             << (e->ticker.empty() ? "-" : e->ticker) << "\t" << (e->country.empty() ? "-" : e->country) << "\t"
-             << (e->wikidata.empty() ? "-" : e->wikidata) << "\t" << maker << "\t-\n";
-    }
-    return kOk;
-  }
-  size_t wname = 4, wtype = 4;
-  for (const Entity* e : list) {
-    wname = std::max(wname, display_width(e->name));
-    wtype = std::max(wtype, e->type == EntityType::GovernmentBody ? size_t{14} : std::string(to_string(e->type)).size());
-  }
-  auto pad = [](const std::string& s, size_t w) { return s + std::string(w > display_width(s) ? w - display_width(s) : 0, ' '); };
-  io.out << pad("name", wname) << "  " << pad("type", wtype) << "  mentions  origin\n";
-  for (const Entity* e : list)
-    io.out << pad(e->name, wname) << "  " << pad(to_string(e->type), wtype) << "  " << std::setw(8)
-           << e->mentions.size() << "  " << origin(*e) << "\n";
+  if (format == "json") write_json(list, io.out);
+  else if (format == "tsv") write_tsv(list, in.corpus, io.out);
+  else write_table(list, io.out);
   return kOk;
 }
 

@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "cli/commands.h"
+#include "cli/filter_flags.h"
 #include "cli/load.h"
 #include "export/export_csv.h"
 #include "export/export_dot.h"
@@ -54,100 +55,92 @@ const char kHelp[] =
     "  --rules DIR        overlay rule files (as for extract)\n"
     "  --dict FILE        add a dictionary file (repeatable)\n"
     "  --ref DATE         reference date for undated articles\n"
-    "  --help             this text\n"
+    "  -h, --help         this text\n"
+    "  --version          the program's version\n"
     "\n"
     "exit codes: 0 ok, 1 bad input (unreadable file, unknown --focus entity, write\n"
     "failure), 2 usage error.\n";
-
-bool wants_help(const std::vector<std::string>& args) {
-  for (const auto& a : args) {
-    if (a == "--") break;
-    if (a == "--help" || a == "-h") return true;
-  }
-  return false;
-}
 
 int usage(IO io, const std::string& msg) {
   io.err << "dealgraph export: " << msg << " (see --help)\n";
   return kUsage;
 }
 
-}  // namespace
-
-int cmd_export(const std::vector<std::string>& args, IO io) {
-  if (wants_help(args)) {
-    io.out << kHelp;
-    return kOk;
-  }
-  std::vector<Options::Spec> specs = common_specs();
-  for (const char* name : {"--format", "--out", "--focus", "--depth", "--since", "--until", "--min-amount"})
-    specs.push_back({name, true});
-  specs.push_back({"--type", true, true});
-  specs.push_back({"--no-chips", false});
-  specs.push_back({"--bom", false});
-  Options o(specs);
-  if (!o.parse(args, io.err)) return kUsage;
-
+// --format and --out, and whether they go together.
+int check_format(const Options& o, IO io) {
   const std::string format = o.get("--format", "dot"), out = o.get("--out");
-  const bool diagram = is_diagram_format(format);
-  if (!diagram && format != "jsonld" && format != "csv" && format != "graphml")
+  if (!is_diagram_format(format) && format != "jsonld" && format != "csv" && format != "graphml")
     return usage(io, "unknown format '" + format + "'");
   if (format == "csv" && out.empty()) return usage(io, "csv writes several files: give --out DIR");
   if (o.has("--bom") && format != "csv") return usage(io, "--bom is for --format csv");
   // A PNG or PDF on a terminal is noise and can upset it.
   if (is_binary_format(format) && out.empty() && &io.out == &std::cout && isatty(STDOUT_FILENO))
     return usage(io, format + " is binary: give --out FILE or redirect standard output");
+  return kOk;
+}
 
-  FilterArgs fa;
-  fa.focus = o.get("--focus");
-  fa.depth = o.get("--depth");
-  for (const auto& t : o.all("--type")) fa.types += (fa.types.empty() ? "" : ",") + t;
-  fa.since = o.get("--since");
-  fa.until = o.get("--until");
-  fa.min_amount = o.get("--min-amount");
-  fa.no_chips = o.has("--no-chips");
-  auto filter = parse_filter(fa);
-  if (!filter) return usage(io, filter.error().message);
+// One document (every format but csv) as bytes.
+Result<std::string> render(const DealGraph& graph, const View& view, const std::string& format) {
+  if (is_diagram_format(format)) return render_diagram(graph, view, format);
+  if (format == "jsonld") return dump(to_jsonld(graph, view), /*pretty=*/true);
+  return to_graphml(graph, view);
+}
 
-  Corpus corpus;
-  if (int rc = load_corpus(o, o.positional(), io, &corpus); rc != kOk) return rc;
-  const DealGraph graph = DealGraph::build(corpus);
-  auto view = select(graph, *filter, /*everything_when_unfiltered=*/!diagram);
-  if (!view) {
-    io.err << "dealgraph: " << view.error().message << "\n";
-    return kBadInput;
-  }
+Status write_stdout(const std::string& data, IO io) {
+  io.out.write(data.data(), static_cast<std::streamsize>(data.size()));
+  io.out.flush();
+  if (!io.out) return Error::at("<stdout>", 0, 0, "cannot write");
+  return {};
+}
 
+// Renders and writes: to --out (atomically) or standard output. A rendering
+// failure is returned as it is; a write failure carries the path.
+int write_export(const DealGraph& graph, const View& view, const Options& o, IO io) {
+  const std::string format = o.get("--format", "dot"), out = o.get("--out");
   Status written;
   if (format == "csv") {
-    written = write_dir_atomic(out, to_csv_tables(graph, *view, o.has("--bom")));
+    written = write_dir_atomic(out, to_csv_tables(graph, view, o.has("--bom")));
   } else {
-    std::string data;
-    if (diagram) {
-      auto r = render_diagram(graph, *view, format);
-      if (!r) {
-        io.err << "dealgraph: " << r.error().message << "\n";
-        return kBadInput;
-      }
-      data = std::move(*r);
-    } else if (format == "jsonld") {
-      data = dump(to_jsonld(graph, *view), /*pretty=*/true);
-    } else {
-      data = to_graphml(graph, *view);
+    auto data = render(graph, view, format);
+    if (!data) {
+      io.err << "dealgraph: " << data.error().message << "\n";
+      return kBadInput;
     }
-    if (out.empty()) {
-      io.out.write(data.data(), static_cast<std::streamsize>(data.size()));
-      io.out.flush();
-      if (!io.out) written = Error::at("<stdout>", 0, 0, "cannot write");
-    } else {
-      written = write_file_atomic(out, data);
-    }
+    written = out.empty() ? write_stdout(*data, io) : write_file_atomic(out, *data);
   }
   if (!written) {
     io.err << "dealgraph: " << written.error().to_string() << "\n";
     return kBadInput;
   }
   return kOk;
+}
+
+}  // namespace
+
+int cmd_export(const std::vector<std::string>& args, IO io) {
+  std::vector<Options::Spec> specs = common_specs();
+  specs.push_back({"--format", true});
+  specs.push_back({"--out", true});
+  specs.push_back({"--bom", false});
+  add_filter_specs(&specs, /*with_focus=*/true);
+  Options o(specs);
+  if (auto done = o.parse_verb(args, kHelp, io.out, io.err)) return *done;
+  if (int rc = check_format(o, io); rc != kOk) return rc;
+  auto filter = filter_from(o);
+  if (!filter) return usage(io, filter.error().message);
+
+  Loaded in;
+  if (int rc = load_corpus(o, o.positional(), io, &in); rc != kOk) return rc;
+  const DealGraph graph = DealGraph::build(in.corpus, in.schema);
+  // Data exports of an unfiltered graph keep every entity and article; a
+  // diagram shows only what takes part in a deal.
+  const bool diagram = is_diagram_format(o.get("--format", "dot"));
+  auto view = select(graph, *filter, /*everything_when_unfiltered=*/!diagram);
+  if (!view) {
+    io.err << "dealgraph: " << view.error().message << "\n";
+    return kBadInput;
+  }
+  return write_export(graph, *view, o, io);
 }
 
 }  // namespace dealgraph::cli

@@ -21,8 +21,42 @@ const char kHelp[] =
     "  --ref DATE      resolve relative dates in undated articles against DATE\n"
     "  --rules DIR     overlay a folder laid out like rules/ over the built-in rules\n"
     "  --dict FILE     add a dictionary file (data/dictionary/README.md); repeatable\n"
+    "  -h, --help      this text\n"
+    "  --version       the program's version\n"
     "\n"
     "exit codes: 0 ok, 1 bad input (unreadable, empty, binary, invalid UTF-8, bad rules), 2 usage\n";
+}  // namespace
+
+namespace {
+
+// --explain: what the deal rules saw, then each deal with its rule and sentence.
+void explain(const Loaded& in, std::ostream& err) {
+  const Corpus& corpus = in.corpus;
+  err << "typed sentences (what the deal rules see):\n";
+  for (const auto& t : in.trace) err << "  " << t << "\n";
+  err << "deals:\n";
+  for (const auto& d : corpus.deals) {
+    err << d.id << " " << to_string(d.type) << " [" << d.rule << "]";
+    for (const auto& p : d.parties) {
+      auto it = corpus.entities.find(p.entity);
+      err << " " << p.role << "=" << (it != corpus.entities.end() ? it->second.name : p.entity);
+    }
+    if (d.amount) err << " amount=" << money_json(*d.amount).dump();
+    err << "\n    " << d.article << ": " << d.evidence.text << "\n";
+  }
+}
+
+// --format jsonl: a header line, then one line per record, tagged with its kind.
+void write_jsonl(const nlohmann::json& j, std::ostream& out) {
+  out << dump({{"format", "dealgraph/1"}}, false);
+  for (const char* key : {"articles", "entities", "deals", "values"})
+    for (const auto& rec : j[key]) {
+      nlohmann::json line = rec;
+      line["record"] = std::string(key).substr(0, std::string(key).size() - 1);  // "articles" → "article"
+      out << dump(line, false);
+    }
+}
+
 }  // namespace
 
 int cmd_extract(const std::vector<std::string>& args, IO io) {
@@ -31,46 +65,18 @@ int cmd_extract(const std::vector<std::string>& args, IO io) {
   specs.push_back({"--compact", false});
   specs.push_back({"--explain", false});
   Options o(specs);
-  if (!o.parse(args, io.err)) return kUsage;
-  if (o.has("--help")) {
-    io.out << kHelp;
-    return kOk;
-  }
+  if (auto done = o.parse_verb(args, kHelp, io.out, io.err)) return *done;
   const std::string format = o.get("--format", "json");
   if (format != "json" && format != "jsonl") {
     io.err << "dealgraph: extract --format must be json or jsonl\n";
     return kUsage;
   }
-  Corpus corpus;
-  std::vector<std::string> trace;
-  if (int rc = load_corpus(o, o.positional(), io, &corpus, o.has("--explain") ? &trace : nullptr); rc != kOk)
-    return rc;
-  if (o.has("--explain")) {
-    io.err << "typed sentences (what the deal rules see):\n";
-    for (const auto& t : trace) io.err << "  " << t << "\n";
-    io.err << "deals:\n";
-    for (const auto& d : corpus.deals) {
-      io.err << d.id << " " << to_string(d.type) << " [" << d.rule << "]";
-      for (const auto& p : d.parties) {
-        auto it = corpus.entities.find(p.entity);
-        io.err << " " << p.role << "=" << (it != corpus.entities.end() ? it->second.name : p.entity);
-      }
-      if (d.amount) io.err << " amount=" << money_json(*d.amount).dump();
-      io.err << "\n    " << d.article << ": " << d.evidence.text << "\n";
-    }
-  }
-  nlohmann::json j = to_json(corpus);
-  if (format == "json") {
-    io.out << dump(j, !o.has("--compact"));
-  } else {
-    io.out << dump({{"format", "dealgraph/1"}}, false);
-    for (const char* key : {"articles", "entities", "deals", "values"})
-      for (const auto& rec : j[key]) {
-        nlohmann::json line = rec;
-        line["record"] = std::string(key).substr(0, std::string(key).size() - 1);
-        io.out << dump(line, false);
-      }
-  }
+  Loaded in;
+  if (int rc = load_corpus(o, o.positional(), io, &in, o.has("--explain")); rc != kOk) return rc;
+  if (o.has("--explain")) explain(in, io.err);
+  nlohmann::json j = to_json(in.corpus);
+  if (format == "json") io.out << dump(j, !o.has("--compact"));
+  else write_jsonl(j, io.out);
   return io.out.good() ? kOk : kBadInput;
 }
 

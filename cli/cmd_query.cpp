@@ -3,11 +3,12 @@
 #include <ostream>
 
 #include "cli/commands.h"
+#include "cli/filter_flags.h"
 #include "cli/load.h"
 #include "export/export_table.h"
+#include "export/json_output.h"
 #include "graph/filter.h"
 #include "graph/graph.h"
-#include "export/json_output.h"
 #include "graph/query.h"
 
 namespace dealgraph::cli {
@@ -42,21 +43,14 @@ const char kHelp[] =
     "  --rules DIR        overlay rule files (as for extract)\n"
     "  --dict FILE        add a dictionary file (repeatable)\n"
     "  --ref DATE         reference date for undated articles\n"
-    "  --help             this text\n"
+    "  -h, --help         this text\n"
+    "  --version          the program's version\n"
     "\n"
     "`query investments --format json` prints\n"
     "[{\"investor\": name, \"investee\": name, \"deals\": [ids], \"amount\": Money|null}].\n"
     "\n"
     "exit codes: 0 ok (also for an empty answer), 1 bad input (unreadable file,\n"
     "unknown entity: the message suggests close names), 2 usage error.\n";
-
-bool wants_help(const std::vector<std::string>& args) {
-  for (const auto& a : args) {
-    if (a == "--") break;
-    if (a == "--help" || a == "-h") return true;
-  }
-  return false;
-}
 
 int usage(IO io, const std::string& msg) {
   io.err << "dealgraph query: " << msg << " (see --help)\n";
@@ -71,69 +65,95 @@ int arity(const std::string& sub) {
   return -1;
 }
 
+// What the command line asks: the subcommand, its names, the files.
+struct Question {
+  std::string sub;
+  std::vector<std::string> names, files;
+  std::string format = "table";
+  std::string party;        // deals --party
+  TopBy by = TopBy::Deals;  // top --by
+  size_t limit = 10;        // top --limit
+  Filter filter;
+};
+
+// --limit: a whole number from 1. The text is held in a local: strtol's end
+// pointer points into it (it once pointed into a temporary, freed by then).
+Result<size_t> parse_limit(const std::string& text) {
+  char* end = nullptr;
+  long v = std::strtol(text.c_str(), &end, 10);
+  if (text.empty() || *end || v < 1) return Error::at("", 0, 0, "--limit must be a whole number from 1");
+  return static_cast<size_t>(v);
+}
+
+// Splits the positionals: SUBCOMMAND NAME... FILE...
+int read_positionals(const Options& o, IO io, Question* q) {
+  const auto& pos = o.positional();
+  if (pos.empty()) return usage(io, "missing SUBCOMMAND");
+  q->sub = pos[0];
+  const int n = arity(q->sub);
+  if (n < 0) return usage(io, "unknown subcommand '" + q->sub + "'");
+  if (pos.size() < static_cast<size_t>(1 + n))
+    return usage(io, q->sub + " needs " + (n == 1 ? "a NAME" : "two names, A and B"));
+  q->names.assign(pos.begin() + 1, pos.begin() + 1 + n);
+  q->files.assign(pos.begin() + 1 + n, pos.end());
+  return kOk;
+}
+
+// The options, each checked against the subcommand it belongs to.
+int read_options(const Options& o, IO io, Question* q) {
+  q->format = o.get("--format", "table");
+  if (q->format != "table" && q->format != "json" && q->format != "csv")
+    return usage(io, "unknown format '" + q->format + "'");
+  if (o.has("--party") && q->sub != "deals") return usage(io, "--party is for 'query deals'");
+  q->party = o.get("--party");
+  if ((o.has("--by") || o.has("--limit")) && q->sub != "top") return usage(io, "--by and --limit are for 'query top'");
+  const std::string by = o.get("--by", "deals");
+  if (by != "deals" && by != "amount") return usage(io, "--by must be deals or amount");
+  q->by = by == "amount" ? TopBy::Amount : TopBy::Deals;
+  if (o.has("--limit")) {
+    auto limit = parse_limit(o.get("--limit"));
+    if (!limit) return usage(io, limit.error().message);
+    q->limit = *limit;
+  }
+  auto filter = filter_from(o);
+  if (!filter) return usage(io, filter.error().message);
+  q->filter = *filter;
+  return kOk;
+}
+
+Result<QueryResult> ask(const DealGraph& g, const Question& q) {
+  const Filter& f = q.filter;
+  if (q.sub == "investments") return query_investments(g, f);
+  if (q.sub == "investors-of") return query_investors_of(g, q.names[0], f);
+  if (q.sub == "investees-of") return query_investees_of(g, q.names[0], f);
+  if (q.sub == "deals") return query_deals(g, q.party, f);
+  if (q.sub == "partners-of") return query_partners_of(g, q.names[0], f);
+  if (q.sub == "path") return query_path(g, q.names[0], q.names[1], f);
+  return query_top(g, q.by, q.limit, f);
+}
+
 }  // namespace
 
 int cmd_query(const std::vector<std::string>& args, IO io) {
-  if (wants_help(args)) {
-    io.out << kHelp;
-    return kOk;
-  }
   std::vector<Options::Spec> specs = common_specs();
-  for (const char* name : {"--format", "--party", "--by", "--limit", "--since", "--until", "--min-amount"})
-    specs.push_back({name, true});
-  specs.push_back({"--type", true, true});
+  for (const char* name : {"--format", "--party", "--by", "--limit"}) specs.push_back({name, true});
+  add_filter_specs(&specs, /*with_focus=*/false);
   Options o(specs);
-  if (!o.parse(args, io.err)) return kUsage;
+  if (auto done = o.parse_verb(args, kHelp, io.out, io.err)) return *done;
+  Question q;
+  if (int rc = read_positionals(o, io, &q); rc != kOk) return rc;
+  if (int rc = read_options(o, io, &q); rc != kOk) return rc;
 
-  const auto& pos = o.positional();
-  if (pos.empty()) return usage(io, "missing SUBCOMMAND");
-  const std::string sub = pos[0];
-  const int n = arity(sub);
-  if (n < 0) return usage(io, "unknown subcommand '" + sub + "'");
-  if (pos.size() < static_cast<size_t>(1 + n))
-    return usage(io, sub + " needs " + (n == 1 ? "a NAME" : "two names, A and B"));
-  const std::vector<std::string> names(pos.begin() + 1, pos.begin() + 1 + n);
-  const std::vector<std::string> files(pos.begin() + 1 + n, pos.end());
-
-  const std::string format = o.get("--format", "table");
-  if (format != "table" && format != "json" && format != "csv") return usage(io, "unknown format '" + format + "'");
-  if (o.has("--party") && sub != "deals") return usage(io, "--party is for 'query deals'");
-  if ((o.has("--by") || o.has("--limit")) && sub != "top") return usage(io, "--by and --limit are for 'query top'");
-  const std::string by = o.get("--by", "deals");
-  if (by != "deals" && by != "amount") return usage(io, "--by must be deals or amount");
-  size_t limit = 10;
-  if (o.has("--limit")) {
-    char* end = nullptr;
-    long v = std::strtol(o.get("--limit").c_str(), &end, 10);
-    if (*end || o.get("--limit").empty() || v < 1) return usage(io, "--limit must be a whole number from 1");
-    limit = static_cast<size_t>(v);
-  }
-  FilterArgs fa;
-  for (const auto& t : o.all("--type")) fa.types += (fa.types.empty() ? "" : ",") + t;
-  fa.since = o.get("--since");
-  fa.until = o.get("--until");
-  fa.min_amount = o.get("--min-amount");
-  auto filter = parse_filter(fa);
-  if (!filter) return usage(io, filter.error().message);
-
-  Corpus corpus;
-  if (int rc = load_corpus(o, files, io, &corpus); rc != kOk) return rc;
-  const DealGraph g = DealGraph::build(corpus);
-  const Filter& f = *filter;
-  Result<QueryResult> r = Error{};
-  if (sub == "investments") r = query_investments(g, f);
-  else if (sub == "investors-of") r = query_investors_of(g, names[0], f);
-  else if (sub == "investees-of") r = query_investees_of(g, names[0], f);
-  else if (sub == "deals") r = query_deals(g, o.get("--party"), f);
-  else if (sub == "partners-of") r = query_partners_of(g, names[0], f);
-  else if (sub == "path") r = query_path(g, names[0], names[1], f);
-  else r = query_top(g, by == "amount" ? TopBy::Amount : TopBy::Deals, limit, f);
+  Loaded in;
+  if (int rc = load_corpus(o, q.files, io, &in); rc != kOk) return rc;
+  const DealGraph g = DealGraph::build(in.corpus, in.schema);
+  Result<QueryResult> r = ask(g, q);
   if (!r) {
     io.err << "dealgraph: " << r.error().message << "\n";
     return kBadInput;
   }
-  if (format == "json") io.out << dump(r->json, /*pretty=*/true);
-  else if (format == "csv") io.out << render_csv(r->table);
+  if (q.format == "json") io.out << dump(r->json, /*pretty=*/true);
+  else if (q.format == "csv") io.out << render_csv(r->table);
   else io.out << render_text(r->table);
   if (!r->note.empty()) io.err << "dealgraph: " << r->note << "\n";
   return kOk;

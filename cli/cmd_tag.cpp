@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/load.h"
 #include "cli/options.h"
 #include "core/resources.h"
 #include "core/utf8.h"
@@ -34,7 +35,8 @@ const char kTagHelp[] =
     "               (1-based) and offsets within its line.\n"
     "  --rules DIR  overlay a folder laid out like rules/ (DIR/values/money.ko.rules\n"
     "               replaces the built-in file of that name; new files are added).\n"
-    "  --help       this text.\n"
+    "  -h, --help   this text.\n"
+    "  --version    the program's version.\n"
     "\n"
     "exit codes: 0 ok, 1 bad input (invalid UTF-8, bad rule file), 2 usage error.\n";
 
@@ -47,18 +49,51 @@ std::string today() {
   return b;
 }
 
+
+// The text to tag: TEXT words joined by spaces, or standard input ('-' or
+// no TEXT). Returns kOk, or kUsage after printing why.
+int read_text(const std::vector<std::string>& pos, IO io, std::string* input) {
+  if (pos.empty() || (pos.size() == 1 && pos[0] == "-")) {
+    input->assign(std::istreambuf_iterator<char>(io.in), std::istreambuf_iterator<char>());
+    return kOk;
+  }
+  for (size_t i = 0; i < pos.size(); ++i) {
+    if (pos[i] == "-") {
+      io.err << "dealgraph tag: '-' (standard input) cannot be mixed with TEXT\n";
+      return kUsage;
+    }
+    if (i) *input += ' ';
+    *input += pos[i];
+  }
+  return kOk;
+}
+
+// --lines: each line is tagged on its own; values carry "line" and offsets
+// within it (a trailing CR is not part of the line).
+void tag_lines(const values::Tagger& tagger, const std::string& input, const values::CivilDate& ref,
+               const values::TagOptions& topt, std::ostream& out) {
+  size_t start = 0;
+  int line = 0;
+  while (start < input.size()) {
+    size_t nl = input.find('\n', start);
+    if (nl == std::string::npos) nl = input.size();
+    ++line;
+    std::string_view text(input.data() + start, nl - start);
+    if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+    for (const Value& v : tagger.tag(text, ref, topt)) {
+      nlohmann::json j = values::to_json(v);
+      j["line"] = line;
+      out << j.dump() << "\n";
+    }
+    start = nl + 1;
+  }
+}
+
 }  // namespace
 
 int cmd_tag(const std::vector<std::string>& args, IO io) {
-  for (const auto& a : args) {
-    if (a == "--") break;
-    if (a == "--help" || a == "-h") {
-      io.out << kTagHelp;
-      return kOk;
-    }
-  }
   Options o({{"--lang", true}, {"--ref", true}, {"--lines", false}, {"--rules", true}});
-  if (!o.parse(args, io.err)) return kUsage;
+  if (auto done = o.parse_verb(args, kTagHelp, io.out, io.err)) return *done;
   const std::string lang = o.get("--lang");
   if (o.has("--lang") && lang != "ko" && lang != "en") {
     io.err << "dealgraph tag: --lang must be ko or en, not '" << lang << "'\n";
@@ -70,36 +105,16 @@ int cmd_tag(const std::vector<std::string>& args, IO io) {
     io.err << "dealgraph tag: --ref must be a date YYYY-MM-DD, not '" << ref_text << "'\n";
     return kUsage;
   }
-
-  Resources res = Resources::embedded();
-  if (o.has("--rules")) {
-    Status s = res.overlay_dir(o.get("--rules"), "rules/");
-    if (!s) {
-      io.err << "dealgraph tag: " << s.error().to_string() << "\n";
-      return kBadInput;
-    }
-  }
+  Resources res;
+  if (!load_resources(o, io, &res)) return kBadInput;
   auto tagger = values::Tagger::load(res);
   if (!tagger) {
     io.err << "dealgraph tag: " << tagger.error().to_string() << "\n";
     return kBadInput;
   }
-
-  // the input: TEXT words, or standard input
   std::string input;
   const auto& pos = o.positional();
-  if (pos.empty() || (pos.size() == 1 && pos[0] == "-")) {
-    input.assign(std::istreambuf_iterator<char>(io.in), std::istreambuf_iterator<char>());
-  } else {
-    for (size_t i = 0; i < pos.size(); ++i) {
-      if (pos[i] == "-") {
-        io.err << "dealgraph tag: '-' (standard input) cannot be mixed with TEXT\n";
-        return kUsage;
-      }
-      if (i) input += ' ';
-      input += pos[i];
-    }
-  }
+  if (int rc = read_text(pos, io, &input); rc != kOk) return rc;
   const std::string source = pos.empty() || pos[0] == "-" ? "<stdin>" : "<text>";
   if (size_t bad = utf8::find_invalid(input); bad != std::string::npos) {
     int line = 0, col = 0;
@@ -110,25 +125,10 @@ int cmd_tag(const std::vector<std::string>& args, IO io) {
   }
   values::TagOptions topt;
   topt.lang = lang;
-
   if (o.has("--lines")) {
-    size_t start = 0;
-    int line = 0;
-    while (start < input.size()) {
-      size_t nl = input.find('\n', start);
-      if (nl == std::string::npos) nl = input.size();
-      ++line;
-      std::string_view text(input.data() + start, nl - start);
-      if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
-      for (const Value& v : tagger->tag(text, ref, topt)) {
-        nlohmann::json j = values::to_json(v);
-        j["line"] = line;
-        io.out << j.dump() << "\n";
-      }
-      start = nl + 1;
-    }
+    tag_lines(*tagger, input, *ref, topt, io.out);
   } else {
-    for (const Value& v : tagger->tag(input, ref, topt)) io.out << values::to_json(v).dump() << "\n";
+    for (const Value& v : tagger->tag(input, *ref, topt)) io.out << values::to_json(v).dump() << "\n";
   }
   io.out.flush();
   return kOk;

@@ -1,7 +1,9 @@
 // dealgraph/cli/commands.h — one function per subcommand.
 //
 // Each takes its arguments (after the subcommand word) and streams; data goes
-// to `out`, diagnostics to `err`. Exit codes (docs/cli.md):
+// to `out`, diagnostics to `err`. Each reads its arguments with
+// Options::parse_verb (cli/options.h), so -h/--help and --version behave the
+// same in all. Exit codes (also in main.cpp's help):
 //   0 ok, 1 bad input (unreadable or malformed file, bad rule), 2 usage error.
 #pragma once
 

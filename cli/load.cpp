@@ -2,15 +2,15 @@
 
 #include <iostream>
 #include <iterator>
+#include <optional>
 #include <sstream>
 
 #include "extractor/pipeline.h"
+#include "graph/link.h"
 
 namespace dealgraph::cli {
 
-std::vector<Options::Spec> common_specs() {
-  return {{"--rules", true}, {"--dict", true, true}, {"--ref", true}, {"--help", false}};
-}
+std::vector<Options::Spec> common_specs() { return {{"--rules", true}, {"--dict", true, true}, {"--ref", true}}; }
 
 bool load_resources(const Options& o, IO io, Resources* res) {
   *res = Resources::embedded();
@@ -22,6 +22,7 @@ bool load_resources(const Options& o, IO io, Resources* res) {
   }
   int n = 0;
   for (const auto& f : o.all("--dict")) {
+    // Named after the built-in files so the dictionary reads them last.
     if (Status s = res->add_file(f, "data/dictionary/zz-user-" + std::to_string(n++) + ".tsv"); !s) {
       io.err << "dealgraph: --dict: " << s.error().to_string() << "\n";
       return false;
@@ -30,47 +31,72 @@ bool load_resources(const Options& o, IO io, Resources* res) {
   return true;
 }
 
-int load_corpus(const Options& o, const std::vector<std::string>& files, IO io, Corpus* corpus,
-                std::vector<std::string>* trace) {
-  if (files.empty()) {
-    io.err << "dealgraph: no input files (give FILE... or - for standard input)\n";
+namespace {
+
+// The text of one input: a file, or all of standard input for "-".
+int read_input(const std::string& f, IO io, bool* stdin_used, std::string* text) {
+  if (f != "-") {
+    auto r = read_file(f);
+    if (!r) {
+      io.err << "dealgraph: " << r.error().to_string() << "\n";
+      return kBadInput;
+    }
+    *text = std::move(*r);
+    return kOk;
+  }
+  if (*stdin_used) {
+    io.err << "dealgraph: '-' (standard input) given twice\n";
     return kUsage;
   }
+  *stdin_used = true;
+  std::ostringstream ss;
+  ss << io.in.rdbuf();
+  *text = ss.str();
+  return kOk;
+}
+
+// The pipeline and the schema, both from the same resources.
+int load_stages(const Options& o, IO io, std::optional<Pipeline>* pipeline, Schema* schema) {
   Resources res;
   if (!load_resources(o, io, &res)) return kBadInput;
   PipelineOptions popt;
   popt.fallback_ref = o.get("--ref");
-  auto pipeline = Pipeline::load(res, popt);
-  if (!pipeline) {
-    io.err << "dealgraph: " << pipeline.error().to_string() << "\n";
+  auto p = Pipeline::load(res, popt);
+  if (!p) {
+    io.err << "dealgraph: " << p.error().to_string() << "\n";
     return kBadInput;
   }
+  auto s = Schema::load(res);
+  if (!s) {
+    io.err << "dealgraph: " << s.error().to_string() << "\n";
+    return kBadInput;
+  }
+  pipeline->emplace(std::move(*p));
+  *schema = std::move(*s);
+  return kOk;
+}
+
+}  // namespace
+
+int load_corpus(const Options& o, const std::vector<std::string>& files, IO io, Loaded* out, bool with_trace) {
+  if (files.empty()) {
+    io.err << "dealgraph: no input files (give FILE... or - for standard input)\n";
+    return kUsage;
+  }
+  std::optional<Pipeline> pipeline;
+  if (int rc = load_stages(o, io, &pipeline, &out->schema); rc != kOk) return rc;
   bool stdin_used = false;
   for (const auto& f : files) {
     std::string text;
-    if (f == "-") {
-      if (stdin_used) {
-        io.err << "dealgraph: '-' (standard input) given twice\n";
-        return kUsage;
-      }
-      stdin_used = true;
-      std::ostringstream ss;
-      ss << io.in.rdbuf();
-      text = ss.str();
-    } else {
-      auto r = read_file(f);
-      if (!r) {
-        io.err << "dealgraph: " << r.error().to_string() << "\n";
-        return kBadInput;
-      }
-      text = std::move(*r);
-    }
-    if (Status s = pipeline->add_file(f == "-" ? "<stdin>" : f, std::move(text), corpus, trace); !s) {
+    if (int rc = read_input(f, io, &stdin_used, &text); rc != kOk) return rc;
+    if (Status s = pipeline->add_file(f == "-" ? "<stdin>" : f, std::move(text), &out->corpus,
+                                      with_trace ? &out->trace : nullptr);
+        !s) {
       io.err << "dealgraph: " << s.error().to_string() << "\n";
       return kBadInput;
     }
   }
-  pipeline->finish(corpus);
+  link_reports(&out->corpus);
   return kOk;
 }
 

@@ -1,5 +1,15 @@
-// dealgraph/cli/load.h — what every data command shares: resources from
-// --rules/--dict, the input files (or stdin), the merged Corpus.
+// dealgraph/cli/load.h — what every verb that reads resources shares: the
+// rules and dictionary (built in, plus --rules/--dict), the input files (or
+// standard input) run through the pipeline, linked into one Corpus.
+//
+//   std::vector<Options::Spec> specs = common_specs();   // --rules --dict --ref
+//   ...
+//   Loaded in;
+//   if (int rc = load_corpus(o, o.positional(), io, &in); rc != kOk) return rc;
+//   DealGraph g = DealGraph::build(in.corpus, in.schema);
+//
+// Every failure is printed on io.err before returning; the verb just exits
+// with the code it gets.
 #pragma once
 
 #include <string>
@@ -9,19 +19,29 @@
 #include "cli/options.h"
 #include "core/model.h"
 #include "core/resources.h"
+#include "core/schema.h"
 
 namespace dealgraph::cli {
 
 // Option specs every data command accepts: --rules DIR, --dict FILE (repeatable), --ref DATE.
 std::vector<Options::Spec> common_specs();
 
-// Builds resources from the embedded defaults plus --rules/--dict. Prints the
-// error and returns false on failure.
+// Builds resources from the embedded defaults plus --rules (a folder laid
+// out like rules/) and --dict (dictionary files). Prints the error and
+// returns false on failure.
 bool load_resources(const Options& o, IO io, Resources* res);
 
-// Runs the whole pipeline over `files` ("-" = stdin; none = usage error) and
-// fills `corpus`. Returns kOk, or kBadInput/kUsage after printing why.
-int load_corpus(const Options& o, const std::vector<std::string>& files, IO io, Corpus* corpus,
-                std::vector<std::string>* trace = nullptr);
+// What load_corpus gives a verb. The graph built from `corpus` points into
+// it: keep a Loaded alive as long as the graph.
+struct Loaded {
+  Corpus corpus;                    // every file, linked (graph/link.h)
+  Schema schema;                    // the deal schema of the same rules (--rules applies)
+  std::vector<std::string> trace;   // typed sentences, when asked for (--explain)
+};
+
+// Runs the whole pipeline over `files` ("-" = stdin, at most once; none = a
+// usage error). Returns kOk, or kBadInput/kUsage after printing why.
+int load_corpus(const Options& o, const std::vector<std::string>& files, IO io, Loaded* out,
+                bool with_trace = false);
 
 }  // namespace dealgraph::cli

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/options.h"
 
 namespace {
 
@@ -18,7 +19,8 @@ const char kHelp[] =
     "  query     answer questions over the merged graph (investments, investors-of, ...)\n"
     "  export    write the graph as dot, svg, png, pdf, jsonld, csv or graphml\n"
     "\n"
-    "'dealgraph COMMAND --help' describes each command. FILE '-' reads standard input.\n"
+    "'dealgraph COMMAND --help' (or -h) describes each command; --version, alone or\n"
+    "after a command, prints the version. FILE '-' reads standard input.\n"
     "exit codes: 0 ok, 1 bad input, 2 usage error.\n";
 
 }  // namespace
@@ -38,7 +40,7 @@ int main(int argc, char** argv) {
     return kOk;
   }
   if (cmd == "--version") {
-    std::cout << "dealgraph 0.1.0\n";
+    std::cout << kVersionLine;
     return kOk;
   }
   if (cmd == "extract") return cmd_extract(args, io);

@@ -2,6 +2,38 @@
 
 namespace dealgraph::cli {
 
+bool has_flag(const std::vector<std::string>& args, const std::string& flag) {
+  for (const auto& a : args) {
+    if (a == "--") break;
+    if (a == flag) return true;
+  }
+  return false;
+}
+
+std::optional<int> Options::parse_verb(const std::vector<std::string>& args, const char* help, std::ostream& out,
+                                       std::ostream& err) {
+  if (has_flag(args, "-h") || has_flag(args, "--help")) {
+    out << help;
+    return 0;
+  }
+  if (has_flag(args, "--version")) {
+    out << kVersionLine;
+    return 0;
+  }
+  if (!parse(args, err)) return 2;
+  return std::nullopt;
+}
+
+const Options::Spec* Options::spec_of(const std::string& name) const {
+  // -h, --help and --version are every verb's: parse_verb acts on them first.
+  static const Spec kHelp{"--help", false}, kShortHelp{"-h", false}, kVersion{"--version", false};
+  for (const Spec* s : {&kHelp, &kShortHelp, &kVersion})
+    if (s->name == name) return s;
+  for (const auto& s : specs_)
+    if (s.name == name) return &s;
+  return nullptr;
+}
+
 bool Options::parse(const std::vector<std::string>& args, std::ostream& err) {
   bool only_positional = false;
   for (size_t i = 0; i < args.size(); ++i) {
@@ -21,9 +53,7 @@ bool Options::parse(const std::vector<std::string>& args, std::ostream& err) {
       value = a.substr(eq + 1);
       inline_value = true;
     }
-    const Spec* spec = nullptr;
-    for (const auto& s : specs_)
-      if (s.name == name) spec = &s;
+    const Spec* spec = spec_of(name);
     if (!spec) {
       err << "dealgraph: unknown option '" << name << "' (see --help)\n";
       return false;

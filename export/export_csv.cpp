@@ -48,13 +48,6 @@ std::string csv_line(const std::vector<std::string>& cells) {
 
 namespace {
 
-// Every role of docs/dealgraph-json.md, in its table's order: one deals.csv
-// column each, so the header does not depend on the data.
-const char* const kRoles[] = {"investor", "investee", "acquirer",  "target",       "buyer",
-                              "seller",   "lessee",   "lessor",    "partner",      "client",
-                              "contractor", "manufacturer", "regulator", "subject", "sponsor",
-                              "fund",     "owner",    "facility"};
-
 std::string join(const std::vector<std::string>& v, const std::string& sep) {
   std::string out;
   for (size_t i = 0; i < v.size(); ++i) out += (i ? sep : "") + v[i];
@@ -71,9 +64,13 @@ std::string capitalized(std::string s) {
   return s;
 }
 
+// The five tables of one View. deals.csv has one column per role of the
+// schema (Schema::roles(), table order), so its header does not depend on
+// the data; a role the schema does not know goes to other_parties.
 struct Tables {
   const Corpus& c;
   const View& v;
+  const Schema& schema;
   std::map<std::string, const Article*> articles;
 
   std::string name_of(const std::string& id) const {
@@ -108,7 +105,7 @@ struct Tables {
     std::vector<std::string> head = {"id:ID(Deal)", ":LABEL", "type", "date", "status", "amount:double",
                                      "currency", "amount_qualifier", "amount_min:double",
                                      "amount_max:double", "capacity_gw:double"};
-    for (const char* r : kRoles) head.push_back(r);
+    for (const std::string& r : schema.roles()) head.push_back(r);
     for (const char* h : {"other_parties", "products", "article", "article_url", "headline", "evidence",
                           "rule", "same_as", "conflicts"})
       head.push_back(h);
@@ -119,37 +116,43 @@ struct Tables {
   }
 
   std::string deal_row(const Deal& d) const {
+    std::vector<std::string> row = deal_cells(d);
+    for (const std::string& r : schema.roles()) row.push_back(csv_text(join(names_in_role(d, r), "; ")));
+    for (const std::string& cell : link_cells(d)) row.push_back(csv_text(cell));
+    return csv_line(row);
+  }
+
+  // id ... capacity_gw: the deal's own fields, already CSV cells.
+  std::vector<std::string> deal_cells(const Deal& d) const {
     const Amount* a = d.amount ? &d.amount->amount : nullptr;
     std::optional<double> gw;
     if (d.capacity && d.capacity->amount.value) gw = *d.capacity->amount.value / 1e9;
-    std::vector<std::string> row = {
-        csv_text(d.id), csv_text("Deal;" + capitalized(to_string(d.type))), csv_text(to_string(d.type)),
-        csv_text(deal_when(d, c)), csv_text(d.status), csv_number(a ? a->value : std::nullopt),
-        csv_text(d.amount ? d.amount->currency : ""), csv_text(a ? to_string(a->qualifier) : ""),
-        csv_number(a ? a->min : std::nullopt), csv_number(a ? a->max : std::nullopt), csv_number(gw)};
-    std::vector<std::string> other;
-    for (const char* r : kRoles) {
-      std::vector<std::string> names;
-      for (const auto& p : d.parties)
-        if (p.role == r && v.entities.count(p.entity)) names.push_back(name_of(p.entity));
-      row.push_back(csv_text(join(names, "; ")));
-    }
-    for (const auto& p : d.parties) {
-      bool known = false;
-      for (const char* r : kRoles) known = known || p.role == r;
-      if (!known && v.entities.count(p.entity)) other.push_back(p.role + ": " + name_of(p.entity));
-    }
-    std::vector<std::string> products;
+    return {csv_text(d.id), csv_text("Deal;" + capitalized(to_string(d.type))), csv_text(to_string(d.type)),
+            csv_text(deal_when(d, c)), csv_text(d.status), csv_number(a ? a->value : std::nullopt),
+            csv_text(d.amount ? d.amount->currency : ""), csv_text(a ? to_string(a->qualifier) : ""),
+            csv_number(a ? a->min : std::nullopt), csv_number(a ? a->max : std::nullopt), csv_number(gw)};
+  }
+
+  // Names of the kept parties in `role`, in party order.
+  std::vector<std::string> names_in_role(const Deal& d, const std::string& role) const {
+    std::vector<std::string> names;
+    for (const auto& p : d.parties)
+      if (p.role == role && v.entities.count(p.entity)) names.push_back(name_of(p.entity));
+    return names;
+  }
+
+  // other_parties ... conflicts, as text (not yet CSV cells).
+  std::vector<std::string> link_cells(const Deal& d) const {
+    std::vector<std::string> other, products;
+    for (const auto& p : d.parties)
+      if (!schema.is_role(p.role) && v.entities.count(p.entity)) other.push_back(p.role + ": " + name_of(p.entity));
     for (const auto& p : d.products)
       if (v.entities.count(p)) products.push_back(name_of(p));
     auto art = articles.find(d.article);
     const Article* ar = art == articles.end() ? nullptr : art->second;
-    for (const std::string& cell :
-         {join(other, "; "), join(products, "; "), d.article, ar && ar->url ? *ar->url : std::string(),
-          ar ? ar->headline : std::string(), d.evidence.text, d.rule, join(d.same_as, "; "),
-          join(d.conflicts, "; ")})
-      row.push_back(csv_text(cell));
-    return csv_line(row);
+    return {join(other, "; "), join(products, "; "), d.article, ar && ar->url ? *ar->url : std::string(),
+            ar ? ar->headline : std::string(), d.evidence.text, d.rule, join(d.same_as, "; "),
+            join(d.conflicts, "; ")};
   }
 
   std::string deal_parties() const {
@@ -183,7 +186,7 @@ struct Tables {
 }  // namespace
 
 std::map<std::string, std::string> to_csv_tables(const DealGraph& g, const View& v, bool bom) {
-  Tables t{g.corpus(), v, {}};
+  Tables t{g.corpus(), v, g.schema(), {}};
   for (const auto& a : g.corpus().articles) t.articles.emplace(a.id, &a);
   std::map<std::string, std::string> files = {{"entities.csv", t.entities()},
                                               {"articles.csv", t.articles_csv()},

@@ -71,13 +71,6 @@ const char* deal_color(DealType t) {
   return "#000000";
 }
 
-// The side a deal edge starts from: who pays, buys, rents, owns or approves.
-bool source_role(const std::string& r) {
-  static const std::set<std::string> kSources = {"investor", "buyer", "client", "lessee",
-                                                 "acquirer", "sponsor", "owner", "regulator"};
-  return kSources.count(r) > 0;
-}
-
 // 1 below $100M, then +0.75 per tenfold, at most 6: $1B → 1.75, $100B → 3.25.
 std::string pen_width(const std::optional<Money>& m) {
   double w = 1.0;
@@ -110,7 +103,7 @@ int collect(char* msg) {
 class Builder {
  public:
   Builder(const DealGraph& dg, const View& v, Agraph_t* g, const DiagramOptions& o)
-      : c_(dg.corpus()), v_(v), g_(g), opt_(o) {}
+      : c_(dg.corpus()), schema_(dg.schema()), v_(v), g_(g), opt_(o) {}
 
   void build() {
     declare();
@@ -191,35 +184,55 @@ class Builder {
   }
 
   void deal(const DealGroup& grp) {
+    deal_types_.insert(grp.lead->type);
+    Sides sides = sides_of(grp);
+    if (sides.from.empty() || sides.to.empty()) deal_as_node(grp, sides);
+    else deal_as_edges(grp, sides);
+  }
+
+  // The kept parties of a deal, split into the side its edges start from
+  // (Schema::is_from_role) and the side they point to. A partnership has no
+  // direction: its first partner is drawn as the from side.
+  struct Sides {
     std::vector<std::string> from, to;
+  };
+  Sides sides_of(const DealGroup& grp) const {
+    Sides s;
     const bool partnership = grp.lead->type == DealType::Partnership;
     for (const auto& p : grp.parties) {
       if (!v_.entities.count(p.entity)) continue;
-      if (partnership) (from.empty() ? from : to).push_back(p.entity);
-      else (source_role(p.role) ? from : to).push_back(p.entity);
+      if (partnership) (s.from.empty() ? s.from : s.to).push_back(p.entity);
+      else (schema_.is_from_role(p.role) ? s.from : s.to).push_back(p.entity);
     }
-    deal_types_.insert(grp.lead->type);
+    return s;
+  }
+
+  // One side only (a fund with its sponsor left out...): the deal becomes a
+  // note node, with an edge from or to each party it has.
+  void deal_as_node(const DealGroup& grp, const Sides& sides) {
     const std::string& id = grp.lead->id;
-    if (from.empty() || to.empty()) {  // one side only: the deal becomes a node
-      Agnode_t* n = agnode(g_, cs("deal:" + id), 1);
-      set(n, "shape", "note");
-      set(n, "style", "filled");
-      set(n, "fillcolor", "#fffde7");
-      style_deal(n, grp, true);
-      for (const auto& e : from.empty() ? to : from) {
-        bool src = !from.empty();
-        Agedge_t* ed = agedge(g_, src ? node(e) : n, src ? n : node(e), cs(id + ":" + e), 1);
-        style_deal(ed, grp, false);
-      }
-      return;
+    Agnode_t* n = agnode(g_, cs("deal:" + id), 1);
+    set(n, "shape", "note");
+    set(n, "style", "filled");
+    set(n, "fillcolor", "#fffde7");
+    style_deal(n, grp, true);
+    const bool src = !sides.from.empty();
+    for (const auto& e : src ? sides.from : sides.to) {
+      Agedge_t* ed = agedge(g_, src ? node(e) : n, src ? n : node(e), cs(id + ":" + e), 1);
+      style_deal(ed, grp, false);
     }
+  }
+
+  // Both sides: one labelled edge per (from, to) pair, named D1, D1/2, ...
+  void deal_as_edges(const DealGroup& grp, const Sides& sides) {
+    const std::string& id = grp.lead->id;
     int k = 0;
-    for (const auto& a : from)
-      for (const auto& b : to) {
+    for (const auto& a : sides.from)
+      for (const auto& b : sides.to) {
         std::string name = k++ ? id + "/" + std::to_string(k) : id;
         Agedge_t* ed = agedge(g_, node(a), node(b), cs(name), 1);
         style_deal(ed, grp, true);
-        if (partnership) set(ed, "dir", "none");
+        if (grp.lead->type == DealType::Partnership) set(ed, "dir", "none");
       }
   }
 
@@ -253,6 +266,7 @@ class Builder {
   }
 
   const Corpus& c_;
+  const Schema& schema_;
   const View& v_;
   Agraph_t* g_;
   const DiagramOptions& opt_;

@@ -42,43 +42,52 @@ GmlNode deal_node(const Deal& d, const Corpus& c) {
   return n;
 }
 
-}  // namespace
-
-std::string to_graphml(const DealGraph& dg, const View& v) {
-  const Corpus& c = dg.corpus();
-  const Graph& src = dg.graph();
+// The GraphML graph being built and, per DealGraph vertex, its vertex there.
+struct GmlBuilder {
+  const DealGraph& dg;
+  const View& v;
   Gml g;
   std::map<Vertex, Gml::vertex_descriptor> map;  // DealGraph vertex → GraphML vertex
-  auto add = [&](Vertex from, GmlNode n) {
+
+  void add(Vertex from, GmlNode n) {
     for (auto* s : {&n.label, &n.url, &n.rule}) *s = labels::printable(*s);
     map[from] = boost::add_vertex(std::move(n), g);
-  };
-  for (const auto& id : v.entities) {
-    const Entity& e = c.entities.at(id);
-    add(*dg.entity_vertex(id), GmlNode{id, "entity", e.name, to_string(e.type), "", "", "", "", "", "", ""});
   }
-  std::set<std::string> deal_ids;
-  for (const auto& grp : v.groups)
-    for (const Deal* d : grp.members) {
-      add(*dg.deal_vertex(d->id), deal_node(*d, c));
-      deal_ids.insert(d->id);
+
+  // Shown entities (by id), every member of each kept group, shown articles.
+  void add_nodes() {
+    const Corpus& c = dg.corpus();
+    for (const auto& id : v.entities) {
+      const Entity& e = c.entities.at(id);
+      add(*dg.entity_vertex(id), GmlNode{id, "entity", e.name, to_string(e.type), "", "", "", "", "", "", ""});
     }
-  for (const auto& a : c.articles)
-    if (v.articles.count(a.id))
-      add(*dg.article_vertex(a.id),
-          GmlNode{a.id, "article", a.headline, "", a.date.value_or(""), "", "", "", "", a.url.value_or(""), ""});
-
-  for (auto [it, end] = boost::edges(src); it != end; ++it) {
-    auto s = map.find(boost::source(*it, src)), t = map.find(boost::target(*it, src));
-    if (s == map.end() || t == map.end()) continue;
-    const std::string& kind = src[*it].kind;
-    boost::add_edge(s->second, t->second, GmlEdge{kind, is_role(kind) ? kind : ""}, g);
+    for (const auto& grp : v.groups)
+      for (const Deal* d : grp.members) add(*dg.deal_vertex(d->id), deal_node(*d, c));
+    for (const auto& a : c.articles)
+      if (v.articles.count(a.id))
+        add(*dg.article_vertex(a.id),
+            GmlNode{a.id, "article", a.headline, "", a.date.value_or(""), "", "", "", "", a.url.value_or(""), ""});
   }
-  for (const auto& grp : v.groups)  // one same_as edge from the lead to each other member
-    for (size_t i = 1; i < grp.members.size(); ++i)
-      boost::add_edge(map.at(*dg.deal_vertex(grp.lead->id)), map.at(*dg.deal_vertex(grp.members[i]->id)),
-                      GmlEdge{"same_as", ""}, g);
 
+  // The DealGraph's edges between shown nodes, then one same_as edge from
+  // each group's lead to each other member.
+  void add_edges() {
+    const Graph& src = dg.graph();
+    for (auto [it, end] = boost::edges(src); it != end; ++it) {
+      auto s = map.find(boost::source(*it, src)), t = map.find(boost::target(*it, src));
+      if (s == map.end() || t == map.end()) continue;
+      const std::string& kind = src[*it].kind;
+      boost::add_edge(s->second, t->second, GmlEdge{kind, is_role(kind) ? kind : ""}, g);
+    }
+    for (const auto& grp : v.groups)
+      for (size_t i = 1; i < grp.members.size(); ++i)
+        boost::add_edge(map.at(*dg.deal_vertex(grp.lead->id)), map.at(*dg.deal_vertex(grp.members[i]->id)),
+                        GmlEdge{"same_as", ""}, g);
+  }
+};
+
+// The GraphML keys: one per node and edge field, by the name readers see.
+boost::dynamic_properties properties(Gml& g) {
   boost::dynamic_properties dp;
   dp.property("id", boost::get(&GmlNode::id, g));
   dp.property("kind", boost::get(&GmlNode::kind, g));
@@ -93,8 +102,17 @@ std::string to_graphml(const DealGraph& dg, const View& v) {
   dp.property("rule", boost::get(&GmlNode::rule, g));
   dp.property("relation", boost::get(&GmlEdge::kind, g));
   dp.property("role", boost::get(&GmlEdge::role, g));
+  return dp;
+}
+
+}  // namespace
+
+std::string to_graphml(const DealGraph& dg, const View& v) {
+  GmlBuilder b{dg, v, {}, {}};
+  b.add_nodes();
+  b.add_edges();
   std::ostringstream out;
-  boost::write_graphml(out, g, dp, /*ordered_vertices=*/true);
+  boost::write_graphml(out, b.g, properties(b.g), /*ordered_vertices=*/true);
   return out.str();
 }
 

@@ -11,18 +11,6 @@ using nlohmann::json;
 
 namespace {
 
-// Every role of the deal table in docs/dealgraph-json.md; other roles are
-// written as dg:<role> with explicit {"@id"} objects.
-const char* const kRoles[] = {"investor", "investee", "acquirer",  "target",  "buyer",      "seller",
-                              "lessee",   "lessor",   "partner",   "client",  "contractor", "manufacturer",
-                              "regulator", "subject", "sponsor",   "fund",    "owner",      "facility"};
-
-bool known_role(const std::string& r) {
-  for (const char* k : kRoles)
-    if (r == k) return true;
-  return false;
-}
-
 // Keeps an id readable (Hangul stays, as IRIs allow) but escapes the ASCII
 // characters an IRI cannot hold or that would end its path.
 std::string iri_part(const std::string& id) {
@@ -123,7 +111,9 @@ json entity_node(const Entity& e, const View& v) {
   return j;
 }
 
-json deal_node(const Deal& d, const Corpus& c, const View& v) {
+// A role of the schema is a term of the @context (typed @id, so a plain
+// string); any other role is written as dg:<role> with an explicit {"@id"}.
+json deal_node(const Deal& d, const Corpus& c, const Schema& schema, const View& v) {
   json j = {{"@id", deal_ref(d.id)},
             {"@type", {"Deal", class_name(d.type)}},
             {"evidence", d.evidence.text},
@@ -131,7 +121,7 @@ json deal_node(const Deal& d, const Corpus& c, const View& v) {
             {"reportedIn", article_ref(d.article)}};
   for (const auto& p : d.parties) {
     if (!v.entities.count(p.entity)) continue;
-    if (known_role(p.role)) j[p.role].push_back(entity_ref(p.entity));
+    if (schema.is_role(p.role)) j[p.role].push_back(entity_ref(p.entity));
     else j["dg:" + p.role].push_back({{"@id", entity_ref(p.entity)}});
   }
   for (const auto& p : d.products)
@@ -161,8 +151,11 @@ json article_node(const Article& a) {
 
 }  // namespace
 
-json jsonld_context() {
-  json c = {
+namespace {
+
+// Prefixes, and the schema.org classes and properties the nodes use.
+json schema_org_terms() {
+  return {
       {"@version", 1.1},
       {"schema", "https://schema.org/"},
       {"dg", "https://dealgraph.dev/ns#"},
@@ -192,7 +185,12 @@ json jsonld_context() {
       {"currency", "schema:currency"},
       {"unitCode", "schema:unitCode"},
       {"unitText", "schema:unitText"},
-      // the dealgraph vocabulary (docs/vocab.md)
+  };
+}
+
+// The dealgraph vocabulary (docs/vocab.md) but for deal classes and roles.
+json dealgraph_terms() {
+  return {
       {"Deal", "dg:Deal"},
       {"entityType", "dg:entityType"},
       {"source", "dg:sourceFile"},
@@ -215,11 +213,18 @@ json jsonld_context() {
       {"sameDealAs", {{"@id", "dg:sameDealAs"}, {"@type", "@id"}}},
       {"conflictsWith", {{"@id", "dg:conflictsWith"}, {"@type", "@id"}}},
   };
+}
+
+}  // namespace
+
+json jsonld_context(const Schema& schema) {
+  json c = schema_org_terms();
+  c.update(dealgraph_terms());
   for (int t = 0; t <= static_cast<int>(DealType::Facility); ++t) {
     std::string cls = class_name(static_cast<DealType>(t));
     c[cls] = "dg:" + cls;
   }
-  for (const char* r : kRoles) c[r] = {{"@id", std::string("dg:") + r}, {"@type", "@id"}};
+  for (const std::string& r : schema.roles()) c[r] = {{"@id", "dg:" + r}, {"@type", "@id"}};
   return c;
 }
 
@@ -228,10 +233,10 @@ json to_jsonld(const DealGraph& g, const View& v) {
   json graph = json::array();
   for (const auto& id : v.entities) graph.push_back(entity_node(c.entities.at(id), v));
   for (const auto& grp : v.groups)
-    for (const Deal* d : grp.members) graph.push_back(deal_node(*d, c, v));
+    for (const Deal* d : grp.members) graph.push_back(deal_node(*d, c, g.schema(), v));
   for (const auto& a : c.articles)
     if (v.articles.count(a.id)) graph.push_back(article_node(a));
-  return {{"@context", jsonld_context()}, {"@graph", graph}};
+  return {{"@context", jsonld_context(g.schema())}, {"@graph", graph}};
 }
 
 }  // namespace dealgraph

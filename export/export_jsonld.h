@@ -24,7 +24,9 @@
 
 namespace dealgraph {
 
-nlohmann::json jsonld_context();
+// The inline @context: schema.org, the dg: vocabulary and one term per role
+// of `schema` (so a role added to rules/schema/ is a term at once).
+nlohmann::json jsonld_context(const Schema& schema);
 nlohmann::json to_jsonld(const DealGraph& g, const View& v);
 
 }  // namespace dealgraph

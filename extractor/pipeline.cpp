@@ -1,7 +1,6 @@
 #include "extractor/pipeline.h"
 
 #include <algorithm>
-#include <map>
 #include <set>
 
 #include "extractor/deals/deal_extractor.h"
@@ -164,66 +163,6 @@ Status Pipeline::add_file(const std::string& source, std::string raw, Corpus* co
   for (auto& d : add.deals) corpus->deals.push_back(std::move(d));
   for (auto& v : add.values) corpus->values.push_back(std::move(v));
   return {};
-}
-
-namespace {
-
-bool same_money(const Money& a, const Money& b) {
-  if (a.currency != b.currency) return false;
-  auto lo = [](const Money& m) { return m.amount.value ? *m.amount.value : m.amount.min.value_or(0); };
-  auto hi = [](const Money& m) { return m.amount.value ? *m.amount.value : m.amount.max.value_or(0); };
-  return lo(a) <= hi(b) * 1.001 && lo(b) <= hi(a) * 1.001;
-}
-
-}  // namespace
-
-void Pipeline::finish(Corpus* c) const {
-  std::map<std::string, size_t> article_order;
-  for (size_t i = 0; i < c->articles.size(); ++i) article_order[c->articles[i].id] = i;
-  std::stable_sort(c->deals.begin(), c->deals.end(), [&](const Deal& a, const Deal& b) {
-    size_t x = article_order[a.article], y = article_order[b.article];
-    if (x != y) return x < y;
-    if (a.evidence.span.start != b.evidence.span.start) return a.evidence.span.start < b.evidence.span.start;
-    if (a.type != b.type) return a.type < b.type;
-    return a.parties < b.parties;
-  });
-  for (size_t i = 0; i < c->deals.size(); ++i) c->deals[i].id = "D" + std::to_string(i + 1);
-  // The same deal in several articles: same type and parties. A different
-  // figure for it is a conflict worth a reader's look. Grouped by key, so
-  // this stays linear in the number of deals.
-  std::map<std::string, std::vector<size_t>> groups;
-  for (size_t i = 0; i < c->deals.size(); ++i) {
-    const Deal& d = c->deals[i];
-    std::string key = to_string(d.type);
-    for (const auto& p : d.parties) key += "|" + p.role + "=" + p.entity;
-    groups[key].push_back(i);
-  }
-  for (const auto& [key, members] : groups) {
-    if (members.size() < 2) continue;
-    for (size_t i : members)
-      for (size_t j : members) {
-        Deal& a = c->deals[i];
-        const Deal& b = c->deals[j];
-        if (i == j || a.article == b.article) continue;
-        a.same_as.push_back(b.id);
-        if (a.amount && b.amount && !same_money(*a.amount, *b.amount)) a.conflicts.push_back(b.id);
-      }
-  }
-  std::stable_sort(c->values.begin(), c->values.end(), [&](const Value& a, const Value& b) {
-    size_t x = article_order[a.article], y = article_order[b.article];
-    if (x != y) return x < y;
-    return a.span < b.span;
-  });
-  for (auto& [id, e] : c->entities) {
-    std::sort(e.aliases.begin(), e.aliases.end());
-    e.aliases.erase(std::unique(e.aliases.begin(), e.aliases.end()), e.aliases.end());
-    e.aliases.erase(std::remove(e.aliases.begin(), e.aliases.end(), e.name), e.aliases.end());
-    std::stable_sort(e.mentions.begin(), e.mentions.end(), [&](const Mention& a, const Mention& b) {
-      size_t x = article_order[a.article], y = article_order[b.article];
-      if (x != y) return x < y;
-      return a.span < b.span;
-    });
-  }
 }
 
 }  // namespace dealgraph

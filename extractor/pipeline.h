@@ -4,7 +4,7 @@
 //   if (!p) { report(p.error()); }
 //   Corpus c;
 //   Status s = p->add_file("brief.txt", text, &c);   // repeat per input file
-//   p->finish(&c);                                   // cross-article linking, stable ids
+//   link_reports(&c);      // graph/link.h: cross-article linking, stable ids
 //
 // Every stage is compiled once in load() from the rules and dictionary in
 // `res`; a Pipeline is immutable afterwards and may be shared between threads
@@ -43,9 +43,6 @@ class Pipeline {
   // appended, for --explain.
   Status add_file(const std::string& source, std::string text, Corpus* corpus,
                   std::vector<std::string>* trace = nullptr) const;
-  // Links the same deal across articles, flags conflicting figures, assigns
-  // stable deal ids and sorts everything. Call once after the last add_file.
-  void finish(Corpus* corpus) const;
 
   struct Impl;
 

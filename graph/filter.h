@@ -1,28 +1,24 @@
-// dealgraph/graph/filter.h — which deals and entities an export or query
-// shows, with the same deal reported twice counted once.
+// dealgraph/graph/filter.h — which deals and entities an export or query shows.
 //
-//   std::vector<DealGroup> all = group_deals(corpus);
-//   Filter f;  f.focus = "엔비디아";  f.depth = 2;  f.types = {DealType::Investment};
+//   Filter f;                                    // plain value; the CLI fills it from flags
+//   f.focus = "엔비디아";  f.depth = 2;  f.types = {DealType::Investment};
 //   Result<View> v = select(graph, f, /*everything_when_unfiltered=*/false);
-//   if (!v) { err << v.error().message; }          // unknown entity, with suggestions
+//   if (!v) { err << v.error().message; }        // unknown entity, with suggestions
 //
-// Deals linked by `same_as` form one DealGroup: drawn as one edge, counted as
-// one deal, filtered as a whole; its fields come from the first member that
-// has them (members in corpus order). Data exports still write every member.
+// select() works on deal groups (graph/groups.h): the same deal reported
+// twice passes or fails as a whole and is kept once.
 //
-// Dates: a group's date is its deal date (value, else span start) or else its
-// article's date. --since keeps a group whose date or span can end on or
-// after the day ("2026-02" passes --since 2026-02-15); --until one that can
-// start on or before it. An undated group fails either bound.
-// Amounts: --min-amount compares labels::usd_figure(); non-USD deals and deals
-// without an amount are dropped when a minimum is given, kept otherwise.
+// Dates: `since` keeps a group whose date or span can end on or after the
+// day ("2026-02" passes since "2026-02-15"); `until` one that can start on or
+// before it. An undated group fails either bound.
+// Amounts: `min_amount` compares labels::usd_figure(); non-USD groups and
+// groups without an amount fail it when it is set.
+// Focus: the groups within `depth` deal hops of the focus entity (its own
+// deals are one hop, its partners' other deals two...).
 //
 // Thread-safety: pure functions over an immutable DealGraph.
 #pragma once
 
-#include <boost/graph/adjacency_list.hpp>
-
-#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -30,32 +26,15 @@
 
 #include "core/error.h"
 #include "core/model.h"
+#include "graph/bipartite.h"
 #include "graph/graph.h"
+#include "graph/groups.h"
 
 namespace dealgraph {
 
-struct DealGroup {
-  const Deal* lead = nullptr;         // first member: id, type, article, evidence
-  std::vector<const Deal*> members;   // corpus order, lead first
-  std::vector<Party> parties;         // union over members, sorted, deduplicated
-  std::vector<std::string> products;  // union, sorted
-  std::optional<Money> amount;        // first member with one
-  std::optional<Power> capacity;
-  std::optional<DateValue> date;
-  std::string when;                   // date shown and filtered: see above; "" if none
-  std::string when_end;               // end of a date span ("2026-01" to "2026-06"); "" if none
-};
-
-std::vector<DealGroup> group_deals(const Corpus& corpus);
-// One deal's date as above: deal date (value, else span start), else its
-// article's date, else "".
-std::string deal_when(const Deal& d, const Corpus& corpus);
-// The end of its date span when it has one ("" otherwise).
-std::string deal_when_end(const Deal& d);
-
 struct Filter {
-  std::string focus;                  // entity name or alias; "" = no focus
-  int depth = 1;                      // deal hops from the focus
+  std::string focus;                  // entity name, alias or id; "" = no focus
+  int depth = 1;                      // deal hops from the focus (≥ 1)
   std::set<DealType> types;           // empty = all
   std::string since, until;           // YYYY[-MM[-DD]]; "" = open
   std::optional<double> min_amount;   // USD
@@ -82,39 +61,14 @@ Result<View> select(const DealGraph& g, const Filter& f, bool everything_when_un
 // reads "unknown entity 'X'; did you mean: A, B".
 Result<Vertex> resolve_entity(const DealGraph& g, const std::string& name);
 
-// A Filter from command-line text (an empty string: option not given). An
-// Error says which value is wrong: depth not a whole number ≥ 1 or given
-// without a focus, unknown type, malformed date, amount not a number ≥ 0.
-struct FilterArgs {
-  std::string focus, depth, types, since, until, min_amount;
-  bool no_chips = false;
-};
-Result<Filter> parse_filter(const FilterArgs& a);
-
-// "investment,purchase" → types; an Error names an unknown type.
-Result<std::set<DealType>> parse_types(const std::string& list);
-bool valid_date_bound(const std::string& s);  // YYYY, YYYY-MM or YYYY-MM-DD
-// Does a group dated `when` pass the bounds? (See above.)
+// Does a group dated `when` (to `when_end`) pass the bounds? (See above.)
 bool date_in_bounds(const std::string& when, const std::string& when_end, const std::string& since,
                     const std::string& until);
 
-// Deal ids in human order: "D2" before "D10" (digit runs compare as numbers).
-bool id_less(const std::string& a, const std::string& b);
-
-// The bipartite entity–deal graph that breadth-first searches walk: one vertex
-// per entity taking part and per DealGroup, one edge per party (and, with
-// `with_products`, per product).
-struct Bipartite {
-  using G = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
-  G g;
-  std::vector<std::string> entity;  // per vertex: entity id, "" for a deal
-  std::vector<int> group;           // per vertex: index into the groups, -1 for an entity
-  std::map<std::string, size_t> vertex_of;  // entity id → vertex
-};
-Bipartite bipartite(const std::vector<DealGroup>& groups, bool with_products);
-
-// Boost BFS from `source`: hop distance per vertex (SIZE_MAX when unreached)
-// and the predecessor on one shortest path (itself for the source and unreached).
-void bfs(const Bipartite& b, size_t source, std::vector<size_t>* dist, std::vector<size_t>* pred);
+// The steps of select(), for tests.
+// Does the group pass the types, dates and amount of `f` (not its focus)?
+bool passes(const DealGroup& grp, const Filter& f);
+// The groups within f.depth deal hops of entity id `focus`, in their order.
+std::vector<DealGroup> near_focus(std::vector<DealGroup> groups, const std::string& focus, int depth);
 
 }  // namespace dealgraph

@@ -7,68 +7,83 @@
 
 namespace dealgraph {
 
-DealGraph DealGraph::build(const Corpus& corpus) {
+DealGraph DealGraph::build(const Corpus& corpus, const Schema& schema) {
   DealGraph dg;
   dg.corpus_ = &corpus;
-  Graph& g = dg.g_;
-  for (const auto& a : corpus.articles) {
-    Vertex v = boost::add_vertex(g);
-    g[v].kind = NodeKind::Article;
-    g[v].id = a.id;
-    g[v].label = a.headline;
-    g[v].article = &a;
-    dg.articles_[a.id] = v;
+  dg.schema_ = schema;
+  dg.add_articles();
+  dg.add_entities();
+  dg.index_names();
+  dg.add_entity_edges();
+  dg.add_deals();
+  return dg;
+}
+
+Vertex DealGraph::add_node(NodeKind kind, const std::string& id, const std::string& label) {
+  Vertex v = boost::add_vertex(g_);
+  g_[v].kind = kind;
+  g_[v].id = id;
+  g_[v].label = label;
+  return v;
+}
+
+void DealGraph::add_articles() {
+  for (const auto& a : corpus_->articles) {
+    Vertex v = add_node(NodeKind::Article, a.id, a.headline);
+    g_[v].article = &a;
+    articles_[a.id] = v;
   }
-  for (const auto& [id, e] : corpus.entities) {
-    Vertex v = boost::add_vertex(g);
-    g[v].kind = NodeKind::Entity;
-    g[v].id = id;
-    g[v].label = e.name;
-    g[v].entity = &e;
-    dg.entities_[id] = v;
+}
+
+void DealGraph::add_entities() {
+  for (const auto& [id, e] : corpus_->entities) {
+    Vertex v = add_node(NodeKind::Entity, id, e.name);
+    g_[v].entity = &e;
+    entities_[id] = v;
   }
-  // Names: canonical names win over aliases when two entities share a form.
-  for (int pass = 0; pass < 2; ++pass) {
-    for (const auto& [id, e] : corpus.entities) {
-      Vertex v = dg.entities_[id];
-      if (pass == 0) {
-        dg.by_folded_name_[fold_name(e.name)] = v;
-        dg.by_folded_name_[fold_name(id)] = v;
-      } else {
-        for (const auto& a : e.aliases) dg.by_folded_name_.emplace(fold_name(a), v);
-      }
-    }
+}
+
+void DealGraph::index_names() {
+  // Canonical names and ids first, aliases after without overwriting: when
+  // two entities share a form, the one whose name it is wins.
+  for (const auto& [id, e] : corpus_->entities) {
+    by_folded_name_[fold_name(e.name)] = entities_[id];
+    by_folded_name_[fold_name(id)] = entities_[id];
   }
-  for (const auto& [id, e] : corpus.entities) {
-    Vertex v = dg.entities_[id];
+  for (const auto& [id, e] : corpus_->entities)
+    for (const auto& a : e.aliases) by_folded_name_.emplace(fold_name(a), entities_[id]);
+}
+
+void DealGraph::add_entity_edges() {
+  for (const auto& [id, e] : corpus_->entities) {
+    Vertex v = entities_[id];
     if (!e.maker.empty()) {
-      if (auto m = dg.entities_.find(e.maker); m != dg.entities_.end())
-        boost::add_edge(v, m->second, EdgeProps{"maker"}, g);
+      if (auto m = entities_.find(e.maker); m != entities_.end())
+        boost::add_edge(v, m->second, EdgeProps{"maker"}, g_);
     }
-    std::set<std::string> seen;
+    std::set<std::string> seen;  // one edge per article, however many mentions
     for (const auto& m : e.mentions) {
       if (!seen.insert(m.article).second) continue;
-      if (auto a = dg.articles_.find(m.article); a != dg.articles_.end())
-        boost::add_edge(v, a->second, EdgeProps{"mentioned_in"}, g);
+      if (auto a = articles_.find(m.article); a != articles_.end())
+        boost::add_edge(v, a->second, EdgeProps{"mentioned_in"}, g_);
     }
   }
-  for (const auto& d : corpus.deals) {
-    Vertex v = boost::add_vertex(g);
-    g[v].kind = NodeKind::Deal;
-    g[v].id = d.id;
-    g[v].label = to_string(d.type);
-    g[v].deal = &d;
-    dg.deals_[d.id] = v;
+}
+
+void DealGraph::add_deals() {
+  for (const auto& d : corpus_->deals) {
+    Vertex v = add_node(NodeKind::Deal, d.id, to_string(d.type));
+    g_[v].deal = &d;
+    deals_[d.id] = v;
     for (const auto& p : d.parties)
-      if (auto e = dg.entities_.find(p.entity); e != dg.entities_.end())
-        boost::add_edge(v, e->second, EdgeProps{p.role}, g);
+      if (auto e = entities_.find(p.entity); e != entities_.end())
+        boost::add_edge(v, e->second, EdgeProps{p.role}, g_);
     for (const auto& p : d.products)
-      if (auto e = dg.entities_.find(p); e != dg.entities_.end())
-        boost::add_edge(v, e->second, EdgeProps{"product"}, g);
-    if (auto a = dg.articles_.find(d.article); a != dg.articles_.end())
-      boost::add_edge(v, a->second, EdgeProps{"reported_in"}, g);
+      if (auto e = entities_.find(p); e != entities_.end())
+        boost::add_edge(v, e->second, EdgeProps{"product"}, g_);
+    if (auto a = articles_.find(d.article); a != articles_.end())
+      boost::add_edge(v, a->second, EdgeProps{"reported_in"}, g_);
   }
-  return dg;
 }
 
 namespace {

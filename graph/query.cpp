@@ -42,34 +42,50 @@ void sort_ids(std::vector<std::string>* ids) {
 
 // ------------------------------------------------------------- investments
 
+// Column names of the investments queries: the contract's JSON keys
+// (../shared/spec/dealgraph-json.md §3), whatever the roles are called.
+const char* const kInvestor = "investor";
+const char* const kInvestee = "investee";
+
+// One (owner, owned) pair of entity ids and the deals that make it.
 struct Pair {
   std::string investor, investee;  // entity ids
-  std::vector<std::string> deals;
-  std::optional<Money> amount;
+  std::vector<std::string> deals;  // id_less order, each once
+  std::optional<Money> amount;     // of the first of those deals that has one
 };
 
-std::vector<Pair> investment_pairs(const DealGraph& g, const Filter& f) {
-  std::map<std::pair<std::string, std::string>, std::vector<const Deal*>> by_pair;
+using DealsByPair = std::map<std::pair<std::string, std::string>, std::vector<const Deal*>>;
+
+// The ownership deals (Schema::is_ownership: investment, acquisition) of the
+// query's groups, by (from-role party, to-role party).
+DealsByPair ownership_deals(const DealGraph& g, const Filter& f) {
+  const Schema& schema = g.schema();
+  DealsByPair by_pair;
   for (const auto& grp : groups_for(g, f))
     for (const Deal* d : grp.members) {
-      const char* from_role = d->type == DealType::Investment ? "investor" : "acquirer";
-      const char* to_role = d->type == DealType::Investment ? "investee" : "target";
-      if (d->type != DealType::Investment && d->type != DealType::Acquisition) continue;
+      if (!schema.is_ownership(d->type)) continue;
+      const std::string &from = schema.from_role(d->type), &to = schema.to_role(d->type);
       for (const auto& a : d->parties)
         for (const auto& b : d->parties)
-          if (a.role == from_role && b.role == to_role && a.entity != b.entity)
-            by_pair[{a.entity, b.entity}].push_back(d);
+          if (a.role == from && b.role == to && a.entity != b.entity) by_pair[{a.entity, b.entity}].push_back(d);
     }
-  std::vector<Pair> out;
-  for (auto& [key, deals] : by_pair) {
-    std::sort(deals.begin(), deals.end(), [](const Deal* x, const Deal* y) { return id_less(x->id, y->id); });
-    Pair p{key.first, key.second, {}, std::nullopt};
-    for (const Deal* d : deals) {
-      if (p.deals.empty() || p.deals.back() != d->id) p.deals.push_back(d->id);
-      if (!p.amount && d->amount) p.amount = d->amount;
-    }
-    out.push_back(std::move(p));
+  return by_pair;
+}
+
+Pair make_pair_row(const std::pair<std::string, std::string>& key, std::vector<const Deal*> deals) {
+  std::sort(deals.begin(), deals.end(), [](const Deal* x, const Deal* y) { return id_less(x->id, y->id); });
+  Pair p{key.first, key.second, {}, std::nullopt};
+  for (const Deal* d : deals) {
+    if (p.deals.empty() || p.deals.back() != d->id) p.deals.push_back(d->id);
+    if (!p.amount && d->amount) p.amount = d->amount;
   }
+  return p;
+}
+
+// Every pair, sorted by investor name, then investee name (ids break ties).
+std::vector<Pair> investment_pairs(const DealGraph& g, const Filter& f) {
+  std::vector<Pair> out;
+  for (auto& [key, deals] : ownership_deals(g, f)) out.push_back(make_pair_row(key, std::move(deals)));
   auto key = [&](const Pair& p) {
     return std::tie(name_of(g, p.investor), name_of(g, p.investee), p.investor, p.investee);
   };
@@ -80,12 +96,13 @@ std::vector<Pair> investment_pairs(const DealGraph& g, const Filter& f) {
 json amount_json(const std::optional<Money>& m) { return m ? money_json(*m) : json(nullptr); }
 std::string amount_cell(const std::optional<Money>& m) { return m ? labels::short_money(*m) : ""; }
 
-// investors-of / investees-of: `side` is the column kept ("investor" or "investee").
+// investors-of / investees-of: the pairs whose other side is `name`, keeping
+// one column (investor when `want_investors`, else investee).
 Result<QueryResult> one_side(const DealGraph& g, const std::string& name, const Filter& f, bool want_investors) {
   auto v = resolve_entity(g, name);
   if (!v) return v.error();
   const std::string& id = g.graph()[*v].id;
-  const char* column = want_investors ? "investor" : "investee";
+  const char* column = want_investors ? kInvestor : kInvestee;
   QueryResult r;
   r.table = {{column, "deals", "amount"}, {}, {}};
   for (const auto& p : investment_pairs(g, f)) {
@@ -110,10 +127,10 @@ std::vector<std::string> member_ids(const DealGroup& grp) {
 
 Result<QueryResult> query_investments(const DealGraph& g, const Filter& f) {
   QueryResult r;
-  r.table = {{"investor", "investee", "deals", "amount"}, {}, {}};
+  r.table = {{kInvestor, kInvestee, "deals", "amount"}, {}, {}};
   for (const auto& p : investment_pairs(g, f)) {
     const std::string &a = name_of(g, p.investor), &b = name_of(g, p.investee);
-    r.json.push_back({{"investor", a}, {"investee", b}, {"deals", p.deals}, {"amount", amount_json(p.amount)}});
+    r.json.push_back({{kInvestor, a}, {kInvestee, b}, {"deals", p.deals}, {"amount", amount_json(p.amount)}});
     r.table.rows.push_back({a, b, join(p.deals), amount_cell(p.amount)});
   }
   return r;
@@ -129,6 +146,40 @@ Result<QueryResult> query_investees_of(const DealGraph& g, const std::string& na
 
 // -------------------------------------------------------------------- deals
 
+namespace {
+
+bool takes_part(const DealGroup& grp, const std::string& entity) {
+  return std::any_of(grp.parties.begin(), grp.parties.end(), [&](const Party& p) { return p.entity == entity; });
+}
+
+// One row of `query deals`, as JSON and as table cells.
+void add_deal_row(const DealGraph& g, const DealGroup& grp, QueryResult* r) {
+  json parties = json::array();
+  std::vector<std::string> party_cells, products;
+  for (const auto& p : grp.parties) {
+    parties.push_back({{"role", p.role}, {"entity", p.entity}, {"name", name_of(g, p.entity)}});
+    party_cells.push_back(p.role + ": " + name_of(g, p.entity));
+  }
+  for (const auto& p : grp.products) products.push_back(name_of(g, p));
+  std::vector<std::string> articles;
+  for (const Deal* d : grp.members) articles.push_back(d->article);
+  r->json.push_back({{"id", grp.lead->id},
+                     {"type", to_string(grp.lead->type)},
+                     {"date", grp.when.empty() ? json(nullptr) : json(grp.when)},
+                     {"amount", amount_json(grp.amount)},
+                     {"capacity", grp.capacity ? power_json(*grp.capacity) : json(nullptr)},
+                     {"parties", parties},
+                     {"products", products},
+                     {"deals", member_ids(grp)},
+                     {"articles", articles},
+                     {"status", grp.lead->status}});
+  r->table.rows.push_back({grp.lead->id, to_string(grp.lead->type), grp.when, amount_cell(grp.amount),
+                           grp.capacity ? labels::short_power(*grp.capacity) : "", join(party_cells, "; "),
+                           join(products), join(member_ids(grp))});
+}
+
+}  // namespace
+
 Result<QueryResult> query_deals(const DealGraph& g, const std::string& party, const Filter& f) {
   std::optional<std::string> pid;
   if (!party.empty()) {
@@ -138,69 +189,101 @@ Result<QueryResult> query_deals(const DealGraph& g, const std::string& party, co
   }
   QueryResult r;
   r.table = {{"id", "type", "date", "amount", "capacity", "parties", "products", "reports"}, {}, {}};
-  for (const auto& grp : groups_for(g, f)) {
-    if (pid && std::none_of(grp.parties.begin(), grp.parties.end(),
-                            [&](const Party& p) { return p.entity == *pid; }))
-      continue;
-    json parties = json::array();
-    std::vector<std::string> party_cells, products;
-    for (const auto& p : grp.parties) {
-      parties.push_back({{"role", p.role}, {"entity", p.entity}, {"name", name_of(g, p.entity)}});
-      party_cells.push_back(p.role + ": " + name_of(g, p.entity));
-    }
-    for (const auto& p : grp.products) products.push_back(name_of(g, p));
-    std::vector<std::string> articles;
-    for (const Deal* d : grp.members) articles.push_back(d->article);
-    r.json.push_back({{"id", grp.lead->id},
-                      {"type", to_string(grp.lead->type)},
-                      {"date", grp.when.empty() ? json(nullptr) : json(grp.when)},
-                      {"amount", amount_json(grp.amount)},
-                      {"capacity", grp.capacity ? power_json(*grp.capacity) : json(nullptr)},
-                      {"parties", parties},
-                      {"products", products},
-                      {"deals", member_ids(grp)},
-                      {"articles", articles},
-                      {"status", grp.lead->status}});
-    r.table.rows.push_back({grp.lead->id, to_string(grp.lead->type), grp.when, amount_cell(grp.amount),
-                            grp.capacity ? labels::short_power(*grp.capacity) : "", join(party_cells, "; "),
-                            join(products), join(member_ids(grp))});
-  }
+  for (const auto& grp : groups_for(g, f))
+    if (!pid || takes_part(grp, *pid)) add_deal_row(g, grp, &r);
   return r;
 }
 
 // ----------------------------------------------------------------- partners
 
+namespace {
+
+// The partners of entity `id`: other parties in a partnership role of a
+// partnership group `id` is a partner in, each with the deal ids (id_less
+// order, each once), ordered by name.
+std::vector<std::pair<std::string, std::vector<std::string>>> partners(const DealGraph& g, const std::string& id,
+                                                                      const Filter& f) {
+  const std::vector<std::string>& roles = g.schema().roles_of(DealType::Partnership);
+  auto is_partner = [&](const Party& p) { return std::find(roles.begin(), roles.end(), p.role) != roles.end(); };
+  std::map<std::string, std::vector<std::string>> deals;  // partner id → deal ids
+  for (const auto& grp : groups_for(g, f)) {
+    if (grp.lead->type != DealType::Partnership) continue;
+    if (std::none_of(grp.parties.begin(), grp.parties.end(),
+                     [&](const Party& p) { return p.entity == id && is_partner(p); }))
+      continue;
+    for (const auto& p : grp.parties)
+      if (is_partner(p) && p.entity != id)
+        for (const auto& d : member_ids(grp)) deals[p.entity].push_back(d);
+  }
+  std::vector<std::pair<std::string, std::vector<std::string>>> out;
+  for (auto& [pid, ids] : deals) {
+    sort_ids(&ids);
+    out.emplace_back(pid, std::move(ids));
+  }
+  std::sort(out.begin(), out.end(), [&](const auto& a, const auto& b) {
+    return std::tie(name_of(g, a.first), a.first) < std::tie(name_of(g, b.first), b.first);
+  });
+  return out;
+}
+
+}  // namespace
+
 Result<QueryResult> query_partners_of(const DealGraph& g, const std::string& name, const Filter& f) {
   auto v = resolve_entity(g, name);
   if (!v) return v.error();
   const std::string& id = g.graph()[*v].id;
-  std::map<std::string, std::vector<std::string>> deals;  // partner id → deal ids
-  for (const auto& grp : groups_for(g, f)) {
-    if (grp.lead->type != DealType::Partnership) continue;
-    if (std::find(grp.parties.begin(), grp.parties.end(), Party{id, "partner"}) == grp.parties.end()) continue;
-    for (const auto& p : grp.parties)
-      if (p.role == "partner" && p.entity != id)
-        for (const auto& d : member_ids(grp)) deals[p.entity].push_back(d);
-  }
-  std::vector<std::string> order;
-  for (auto& [pid, ids] : deals) {
-    sort_ids(&ids);
-    order.push_back(pid);
-  }
-  std::sort(order.begin(), order.end(), [&](const std::string& a, const std::string& b) {
-    return std::tie(name_of(g, a), a) < std::tie(name_of(g, b), b);
-  });
   QueryResult r;
-  r.table = {{"partner", "deals"}, {}, {}};
-  for (const auto& pid : order) {
-    r.json.push_back({{"partner", name_of(g, pid)}, {"deals", deals[pid]}});
-    r.table.rows.push_back({name_of(g, pid), join(deals[pid])});
+  r.table = {{"partner", "deals"}, {}, {}};  // a column name of docs/queries.md, not a role
+  for (const auto& [pid, deals] : partners(g, id, f)) {
+    r.json.push_back({{"partner", name_of(g, pid)}, {"deals", deals}});
+    r.table.rows.push_back({name_of(g, pid), join(deals)});
   }
   if (r.json.empty()) r.note = "no partnerships of " + name_of(g, id);
   return r;
 }
 
 // --------------------------------------------------------------------- path
+
+namespace {
+
+// Bipartite vertices entity, deal, entity, ..., entity from `s` to `t` along
+// BFS predecessors; empty when `t` is unreached.
+std::vector<size_t> shortest_chain(const Bipartite& bp, size_t s, size_t t) {
+  std::vector<size_t> dist, pred;
+  bfs(bp, s, &dist, &pred);
+  if (dist[t] == SIZE_MAX) return {};
+  std::vector<size_t> chain;
+  for (size_t x = t; x != s; x = pred[x]) chain.push_back(x);
+  chain.push_back(s);
+  std::reverse(chain.begin(), chain.end());
+  return chain;
+}
+
+// The roles `e` has in `grp`, joined by "/" ("investor/partner").
+std::string roles_in(const DealGroup& grp, const std::string& e) {
+  std::vector<std::string> roles;
+  for (const auto& p : grp.parties)
+    if (p.entity == e) roles.push_back(p.role);
+  return join(roles, "/");
+}
+
+// One step of a path: x --grp--> y.
+void add_step(const DealGraph& g, int step, const std::string& x, const DealGroup& grp, const std::string& y,
+              QueryResult* r) {
+  r->json.push_back({{"step", step},
+                     {"from", name_of(g, x)},
+                     {"from_role", roles_in(grp, x)},
+                     {"deal", grp.lead->id},
+                     {"type", to_string(grp.lead->type)},
+                     {"amount", amount_json(grp.amount)},
+                     {"to", name_of(g, y)},
+                     {"to_role", roles_in(grp, y)}});
+  r->table.rows.push_back({std::to_string(step), name_of(g, x) + " (" + roles_in(grp, x) + ")", grp.lead->id,
+                           to_string(grp.lead->type), amount_cell(grp.amount),
+                           name_of(g, y) + " (" + roles_in(grp, y) + ")"});
+}
+
+}  // namespace
 
 Result<QueryResult> query_path(const DealGraph& g, const std::string& a, const std::string& b, const Filter& f) {
   auto va = resolve_entity(g, a);
@@ -213,49 +296,31 @@ Result<QueryResult> query_path(const DealGraph& g, const std::string& a, const s
   QueryResult r;
   r.table = {{"step", "from", "deal", "type", "amount", "to"}, {}, {true}};
   auto s = bp.vertex_of.find(from), t = bp.vertex_of.find(to);
-  std::vector<size_t> dist, pred;
-  if (s != bp.vertex_of.end() && t != bp.vertex_of.end()) bfs(bp, s->second, &dist, &pred);
-  if (from == to || dist.empty() || dist[t->second] == SIZE_MAX) {
+  std::vector<size_t> chain;  // entity, deal, entity, ..., entity
+  if (from != to && s != bp.vertex_of.end() && t != bp.vertex_of.end()) chain = shortest_chain(bp, s->second, t->second);
+  if (chain.empty()) {
     r.note = from == to ? "'" + a + "' and '" + b + "' are the same entity"
                         : "no chain of deals links " + name_of(g, from) + " and " + name_of(g, to);
     return r;
   }
-  std::vector<size_t> chain;  // entity, deal, entity, ..., entity
-  for (size_t x = t->second; x != s->second; x = pred[x]) chain.push_back(x);
-  chain.push_back(s->second);
-  std::reverse(chain.begin(), chain.end());
-  auto role_in = [&](const DealGroup& grp, const std::string& e) {
-    std::vector<std::string> roles;
-    for (const auto& p : grp.parties)
-      if (p.entity == e) roles.push_back(p.role);
-    return join(roles, "/");
-  };
-  for (size_t i = 1; i + 1 < chain.size(); i += 2) {
-    const DealGroup& grp = groups[bp.group[chain[i]]];
-    const std::string &x = bp.entity[chain[i - 1]], &y = bp.entity[chain[i + 1]];
-    const int step = static_cast<int>(i / 2 + 1);
-    r.json.push_back({{"step", step},
-                      {"from", name_of(g, x)},
-                      {"from_role", role_in(grp, x)},
-                      {"deal", grp.lead->id},
-                      {"type", to_string(grp.lead->type)},
-                      {"amount", amount_json(grp.amount)},
-                      {"to", name_of(g, y)},
-                      {"to_role", role_in(grp, y)}});
-    r.table.rows.push_back({std::to_string(step), name_of(g, x) + " (" + role_in(grp, x) + ")", grp.lead->id,
-                            to_string(grp.lead->type), amount_cell(grp.amount),
-                            name_of(g, y) + " (" + role_in(grp, y) + ")"});
-  }
+  for (size_t i = 1; i + 1 < chain.size(); i += 2)
+    add_step(g, static_cast<int>(i / 2 + 1), bp.entity[chain[i - 1]], groups[bp.group[chain[i]]],
+             bp.entity[chain[i + 1]], &r);
   return r;
 }
 
 // ---------------------------------------------------------------------- top
 
-Result<QueryResult> query_top(const DealGraph& g, TopBy by, size_t limit, const Filter& f) {
-  struct Score {
-    size_t deals = 0;
-    double usd = 0;
-  };
+namespace {
+
+struct Score {
+  size_t deals = 0;  // deal groups taken part in
+  double usd = 0;    // sum of their USD figures
+};
+using Scored = std::pair<std::string, Score>;  // entity id, score
+
+// Every known party of the query's groups, counted once per group.
+std::vector<Scored> scores(const DealGraph& g, const Filter& f) {
   std::map<std::string, Score> score;
   for (const auto& grp : groups_for(g, f)) {
     std::set<std::string> seen;
@@ -266,14 +331,30 @@ Result<QueryResult> query_top(const DealGraph& g, TopBy by, size_t limit, const 
       if (auto usd = labels::usd_figure(grp.amount)) s.usd += *usd;
     }
   }
-  std::vector<std::pair<std::string, Score>> rows(score.begin(), score.end());
-  auto key = [&](const std::pair<std::string, Score>& r) {
-    // Larger first: negate; then name, then id, for a total order.
+  return {score.begin(), score.end()};
+}
+
+// Larger first by the chosen measure, then by the other; then name, then id,
+// for a total order.
+void rank(const DealGraph& g, TopBy by, std::vector<Scored>* rows) {
+  auto key = [&](const Scored& r) {
     double a = by == TopBy::Deals ? -static_cast<double>(r.second.deals) : -r.second.usd;
     double b = by == TopBy::Deals ? -r.second.usd : -static_cast<double>(r.second.deals);
     return std::make_tuple(a, b, name_of(g, r.first), r.first);
   };
-  std::sort(rows.begin(), rows.end(), [&](const auto& x, const auto& y) { return key(x) < key(y); });
+  std::sort(rows->begin(), rows->end(), [&](const auto& x, const auto& y) { return key(x) < key(y); });
+}
+
+std::string usd_cell(double usd) {
+  return usd > 0 ? labels::short_money(Money{Amount{usd, std::nullopt, std::nullopt, Qualifier::Exact}, "USD", ""})
+                 : "";
+}
+
+}  // namespace
+
+Result<QueryResult> query_top(const DealGraph& g, TopBy by, size_t limit, const Filter& f) {
+  std::vector<Scored> rows = scores(g, f);
+  rank(g, by, &rows);
   if (rows.size() > limit) rows.resize(limit);
   QueryResult r;
   r.table = {{"rank", "name", "type", "deals", "amount (USD)"}, {}, {true, false, false, true, true}};
@@ -286,8 +367,8 @@ Result<QueryResult> query_top(const DealGraph& g, TopBy by, size_t limit, const 
                       {"type", to_string(e.type)},
                       {"deals", s.deals},
                       {"amount_usd", s.usd}});
-    r.table.rows.push_back({std::to_string(i + 1), e.name, to_string(e.type), std::to_string(s.deals),
-                            s.usd > 0 ? labels::short_money(Money{Amount{s.usd, std::nullopt, std::nullopt, Qualifier::Exact}, "USD", ""}) : ""});
+    r.table.rows.push_back(
+        {std::to_string(i + 1), e.name, to_string(e.type), std::to_string(s.deals), usd_cell(s.usd)});
   }
   return r;
 }

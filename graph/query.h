@@ -29,8 +29,10 @@ struct QueryResult {
   std::string note;   // said on stderr when the answer is empty for a reason
 };
 
-// Who invested in whom: investment deals (investor → investee) and
-// acquisitions (acquirer → target). One row per (investor, investee) pair:
+// Who invested in whom: the deals of an ownership type of the graph's schema
+// (Schema::is_ownership: investment, acquisition), from its from_role party
+// (investor, acquirer) to its to_role party (investee, target).
+// One row per (investor, investee) pair:
 // [{"investor": name, "investee": name, "deals": [ids, id_less order],
 //   "amount": Money of the first of those deals that has one, or null}],
 // sorted by investor name, then investee name (byte order).
@@ -42,7 +44,8 @@ Result<QueryResult> query_investees_of(const DealGraph& g, const std::string& na
 // Deal groups, optionally only those `party` takes part in, in corpus order.
 Result<QueryResult> query_deals(const DealGraph& g, const std::string& party, const Filter& f);
 
-// The other partners of `name` in partnership deals, by name.
+// The other partners of `name` in partnership deals (roles: the schema's
+// roles of a partnership), by name.
 Result<QueryResult> query_partners_of(const DealGraph& g, const std::string& name, const Filter& f);
 
 // The shortest chain of deals from `a` to `b` (BFS over the entity–deal

@@ -124,23 +124,6 @@ TEST_CASE("filter: same_as groups, focus, types, dates, amounts, chips", "[filte
     f.no_chips = true;
     CHECK_FALSE(view_of(g, f).entities.count("chip:h200"));
   }
-  SECTION("command-line values") {
-    FilterArgs a;
-    a.depth = "2";
-    CHECK_FALSE(parse_filter(a));  // --depth without --focus
-    a = FilterArgs{};
-    a.types = "investment,buyout";
-    CHECK(parse_filter(a).error().message.find("unknown deal type 'buyout'") == 0);
-    a = FilterArgs{};
-    a.since = "2026-1-5";
-    CHECK_FALSE(parse_filter(a));
-    a = FilterArgs{};
-    a.min_amount = "1e9";
-    REQUIRE(parse_filter(a));
-    CHECK(*parse_filter(a)->min_amount == 1e9);
-    a.min_amount = "lots";
-    CHECK_FALSE(parse_filter(a));
-  }
   SECTION("deal ids sort as people read them") {
     CHECK(id_less("D2", "D10"));
     CHECK_FALSE(id_less("D10", "D2"));

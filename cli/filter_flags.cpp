@@ -1,0 +1,98 @@
+#include "cli/filter_flags.h"
+
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <sstream>
+#include <string_view>
+
+namespace dealgraph::cli {
+
+namespace {
+Error bad(const std::string& what) { return Error::at("", 0, 0, what); }
+}  // namespace
+
+void add_filter_specs(std::vector<Options::Spec>* specs, bool with_focus) {
+  for (const char* name : {"--since", "--until", "--min-amount"}) specs->push_back({name, true});
+  specs->push_back({"--type", true, true});
+  if (!with_focus) return;
+  specs->push_back({"--focus", true});
+  specs->push_back({"--depth", true});
+  specs->push_back({"--no-chips", false});
+}
+
+Result<std::set<DealType>> parse_types(const std::string& list) {
+  std::set<DealType> out;
+  std::stringstream ss(list);
+  std::string t;
+  while (std::getline(ss, t, ',')) {
+    if (t.empty()) continue;
+    auto dt = deal_type_from(t);
+    if (!dt)
+      return bad("unknown deal type '" + t +
+                 "' (investment, acquisition, purchase, lease, partnership, "
+                 "contract, manufacturing, approval, fund, facility)");
+    out.insert(*dt);
+  }
+  return out;
+}
+
+bool valid_date_bound(const std::string& s) {
+  static const char* const kShapes[] = {"dddd", "dddd-dd", "dddd-dd-dd"};
+  for (const char* shape : kShapes) {
+    std::string_view sh(shape);
+    if (s.size() != sh.size()) continue;
+    bool ok = true;
+    for (size_t i = 0; i < s.size() && ok; ++i)
+      ok = sh[i] == 'd' ? std::isdigit(static_cast<unsigned char>(s[i])) != 0 : s[i] == sh[i];
+    if (ok) return true;
+  }
+  return false;
+}
+
+Result<int> parse_depth(const std::string& s) {
+  char* end = nullptr;
+  long d = std::strtol(s.c_str(), &end, 10);
+  if (s.empty() || *end || d < 1 || d > 1000) return bad("--depth must be a whole number from 1, not '" + s + "'");
+  return static_cast<int>(d);
+}
+
+Result<double> parse_min_amount(const std::string& s) {
+  char* end = nullptr;
+  double v = std::strtod(s.c_str(), &end);
+  if (s.empty() || *end || !std::isfinite(v) || v < 0)
+    return bad("--min-amount must be a number of US dollars such as 1e9, not '" + s + "'");
+  return v;
+}
+
+Result<Filter> filter_from(const Options& o) {
+  // An empty value ("--since=") counts as the option not given.
+  auto given = [&](const char* flag) { return !o.get(flag).empty(); };
+  Filter f;
+  f.focus = o.get("--focus");
+  f.no_chips = o.has("--no-chips");
+  if (given("--depth")) {
+    if (f.focus.empty()) return bad("--depth needs --focus");
+    auto d = parse_depth(o.get("--depth"));
+    if (!d) return d.error();
+    f.depth = *d;
+  }
+  for (const auto& list : o.all("--type")) {
+    auto t = parse_types(list);
+    if (!t) return t.error();
+    f.types.insert(t->begin(), t->end());
+  }
+  for (const char* flag : {"--since", "--until"})
+    if (given(flag) && !valid_date_bound(o.get(flag)))
+      return bad("date '" + o.get(flag) + "' is not YYYY, YYYY-MM or YYYY-MM-DD");
+  f.since = o.get("--since");
+  f.until = o.get("--until");
+  if (given("--min-amount")) {
+    auto v = parse_min_amount(o.get("--min-amount"));
+    if (!v) return v.error();
+    f.min_amount = *v;
+  }
+  return f;
+}
+
+}  // namespace dealgraph::cli
