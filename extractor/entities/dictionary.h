@@ -50,11 +50,6 @@ struct DictEntry {
 // "org:nvidia", "chip:h200", "person:jensen-huang", "gov:united-states".
 std::string entity_id(EntityType type, const std::string& name);
 
-// Deprecated: names compare with fold_name (core/fold.h). Kept until the
-// corpus runners (tests/test_entity_corpus.cpp, tests/test_deal_corpus.cpp)
-// call fold_name themselves.
-inline std::string fold_alias(const std::string& s) { return fold_name(s); }
-
 class Dictionary {
  public:
   // Every "data/dictionary/*.tsv" resource, in path order.
