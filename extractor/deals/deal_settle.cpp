@@ -6,17 +6,16 @@
 
 namespace dealgraph {
 
-void settle_roles(DealCandidate& c, const rules::RuleSet& tables, const EntityLookup& lookup,
+void settle_roles(DealCandidate& c, const DealTables& tables, const EntityLookup& lookup,
                   const std::vector<FoundMention>& mentions) {
-  const auto& provider_role = tables.need_table("provider_role");
-  const auto& customer_role = tables.need_table("customer_role");
-  const auto& provider_flag = tables.need_table("provider_flag");
-  const auto& retype = tables.need_table("retype_by_provider_flag");
-  const auto& maker_side = tables.need_table("maker_side");
+  const Schema& schema = tables.schema;
+  const auto& provider_flag = tables.provider_flag;
+  const auto& retype = tables.retype_by_provider_flag;
+  const auto& maker_side = tables.maker_side;
   Deal& d = c.deal;
   const std::string type = to_string(d.type);
-  const std::string* prov = provider_role.find(type);
-  const std::string* cust = customer_role.find(type);
+  const std::string* prov = schema.provider_role(d.type).empty() ? nullptr : &schema.provider_role(d.type);
+  const std::string* cust = schema.customer_role(d.type).empty() ? nullptr : &schema.customer_role(d.type);
   if (prov && cust) {
     auto role_party = [&](const std::string& role) -> Party* {
       for (auto& p : d.parties)
@@ -68,12 +67,10 @@ void settle_roles(DealCandidate& c, const rules::RuleSet& tables, const EntityLo
           const std::string* nt = retype.find(type + " " + f);
           if (!nt) continue;
           auto new_type = deal_type_from(*nt);
-          const std::string* np = provider_role.find(*nt);
-          const std::string* nc = customer_role.find(*nt);
-          if (!new_type || !np || !nc) continue;
+          if (!new_type || schema.provider_role(*new_type).empty() || schema.customer_role(*new_type).empty()) continue;
           d.type = *new_type;
-          pp->role = *np;
-          cp->role = *nc;
+          pp->role = schema.provider_role(*new_type);
+          cp->role = schema.customer_role(*new_type);
           break;
         }
     }
@@ -83,7 +80,7 @@ void settle_roles(DealCandidate& c, const rules::RuleSet& tables, const EntityLo
   if (d.products.empty() && prov) {
     std::string seller;
     for (const auto& p : d.parties)
-      if (p.role == *provider_role.find(to_string(d.type))) seller = p.entity;
+      if (p.role == schema.provider_role(d.type)) seller = p.entity;
     for (const auto& m : mentions)
       if ((m.type == EntityType::Chip || m.type == EntityType::Product) && !seller.empty() &&
           lookup(m.entity).maker == seller &&

@@ -10,25 +10,6 @@ namespace {
 constexpr const char* kOpen = "\xE2\x9F\xA6";   // ⟦
 constexpr const char* kClose = "\xE2\x9F\xA7";  // ⟧
 
-const char* type_code(EntityType t) {
-  switch (t) {
-    case EntityType::Organization: return "ORG";
-    case EntityType::GovernmentBody: return "GOV";
-    case EntityType::Person: return "PER";
-    case EntityType::Chip: return "CHIP";
-    case EntityType::Product: return "CHIP";
-    case EntityType::Facility: return "FAC";
-    case EntityType::Fund: return "FUND";
-    case EntityType::Place: return "PLACE";
-  }
-  return "ORG";
-}
-
-const char* value_code(const ValueData& v) {
-  static const char* const kCodes[] = {"MONEY", "POWER", "QTY", "PCT", "DATE", "NUM"};
-  return kCodes[v.index()];
-}
-
 }  // namespace
 
 bool is_place_word(const FoundMention& m) {
@@ -46,7 +27,7 @@ std::vector<int> TypedSentence::slots_in(size_t from, size_t to, bool entity) co
 
 TypedSentence typeset_sentence(std::string_view text, Span sent, const std::vector<FoundMention>& mentions,
                                const std::vector<Value>& values, const rules::Table& anaphor,
-                               const std::vector<const FoundMention*>& focus) {
+                               const std::vector<const FoundMention*>& focus, const Schema& schema) {
   TypedSentence t;
   size_t pos = sent.start;
   // markers in order: mentions and values, skipping ones that overlap an earlier marker
@@ -88,7 +69,7 @@ TypedSentence typeset_sentence(std::string_view text, Span sent, const std::vect
             sl.entity = who[w]->entity;
             sl.type = who[w]->type;
             sl.typed_start = t.text.size();
-            t.text += std::string(kOpen) + "E" + std::to_string(t.slots.size()) + ":" + type_code(sl.type) + kClose;
+            t.text += std::string(kOpen) + "E" + std::to_string(t.slots.size()) + ":" + schema.marker(sl.type) + kClose;
             sl.typed_end = t.text.size();
             sl.span = {from + i, from + i + n};
             t.slots.push_back(sl);
@@ -120,9 +101,9 @@ TypedSentence typeset_sentence(std::string_view text, Span sent, const std::vect
     if (it.entity) {
       sl.entity = mentions[it.index].entity;
       sl.type = mentions[it.index].type;
-      code = type_code(sl.type);
+      code = schema.marker(sl.type);
     } else {
-      code = value_code(values[it.index].data);
+      code = schema.value_marker(values[it.index].data.index());
     }
     t.text += std::string(kOpen) + (it.entity ? "E" : "V") + std::to_string(t.slots.size()) + ":" + code + kClose;
     sl.typed_end = t.text.size();
