@@ -80,3 +80,18 @@ TEST_CASE("deals load: settings are whole numbers, all present", "[deals]") {
     CHECK(d.error().message == "missing table 'group_kind' (the engine needs it)");
   }
 }
+
+TEST_CASE("deals load: the schema comes from the same resources (a --rules overlay counts)", "[deals]") {
+  const std::string rule =
+      "rule zz.adviser\n  pattern: (?P<adviser>{ORG})의 자문으로 (?P<investor>{ORG})가 (?P<investee>{ORG})에 투자\n"
+      "  type: investment\n";
+  Resources res = Resources::embedded();
+  res.put("rules/deals/zz.rules", rule);
+  CHECK_FALSE(DealExtractor::load(res));  // no such role yet
+  std::string schema = *res.find("rules/schema/schema.rules");
+  const std::string from = "investment = investor investee";
+  REQUIRE(schema.find(from) != std::string::npos);
+  schema.replace(schema.find(from), from.size(), from + " adviser");
+  res.put("rules/schema/schema.rules", schema);
+  CHECK(DealExtractor::load(res));
+}
