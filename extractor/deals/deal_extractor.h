@@ -26,47 +26,44 @@
 //              same parties have a more specific deal in the article
 // Amounts, capacities, products and dates attach by position (docs/deals.md).
 //
-// Immutable after load; extract() is const and thread-safe.
+// Usage:
+//   auto deals = DealExtractor::load(res);        // Error at file:line on a bad rule or table
+//   if (!deals) return deals.error();
+//   std::vector<Deal> found = deals->extract(text, article, mentions, values, lookup);
+//
+// Loading reads rules/deals/*.rules (after rules/shared/) and the deal schema
+// (rules/schema/, core/schema.h) from `res`, so a --rules overlay counts for
+// both. Every rule's groups are checked against the schema then: a group is a
+// role of the rule's type, or one of table group_kind (amount, product).
+//
+// Ownership: a DealExtractor owns its compiled rules and tables; copies share
+// them. Immutable after load; extract() is const and thread-safe.
 #pragma once
 
-#include <functional>
 #include <memory>
-#include <string>
 #include <string_view>
 #include <vector>
 
-#include "extractor/entities/recognizer.h"
-#include "extractor/reader/sentences.h"
 #include "core/error.h"
 #include "core/model.h"
 #include "core/resources.h"
 #include "core/rule_set.h"
-
-namespace re2 {
-class RE2;
-}
+#include "extractor/deals/deal_types.h"
+#include "extractor/reader/sentences.h"
 
 namespace dealgraph {
 
-// What the deal stage needs to know about an entity id.
-struct EntityFacts {
-  EntityType type = EntityType::Organization;
-  std::string maker;               // for chips
-  std::vector<std::string> flags;  // dictionary flags ("cloud", "country")
-};
-using EntityLookup = std::function<EntityFacts(const std::string& id)>;
-
-struct SentenceTrace {  // for --explain
-  Span span;
-  std::string typed;  // the typed sentence the rules saw
-};
+struct FoundMention;  // extractor/entities: an entity mention found in the text
+struct DealTables;
+class RuleFilter;
 
 class DealExtractor {
  public:
   static Result<DealExtractor> load(const Resources& res);
 
   // Deals of one article (ids left empty). `mentions` and `values` are the
-  // article's, sorted, with spans into `text`.
+  // article's, sorted, with spans into `text`. With `trace`, every sentence
+  // and its typed form are appended to it (--explain).
   std::vector<Deal> extract(std::string_view text, const Article& article,
                             const std::vector<FoundMention>& mentions, const std::vector<Value>& values,
                             const EntityLookup& lookup, std::vector<SentenceTrace>* trace = nullptr) const;
@@ -77,10 +74,11 @@ class DealExtractor {
  private:
   rules::RuleSet rules_;
   SentenceSplitter splitter_;  // rules/reader/sentences.rules
+  std::shared_ptr<const DealTables> tables_;  // every table the steps read, checked at load
   // One pass per typed sentence: an RE2::Set of every rule says which rules
   // can match at all, and only those run. Null when the set did not compile
   // (every rule then runs).
-  std::shared_ptr<const class RuleFilter> filter_;
+  std::shared_ptr<const RuleFilter> filter_;
 };
 
 }  // namespace dealgraph

@@ -5,32 +5,20 @@
 #include <optional>
 #include <vector>
 
-#include "extractor/deals/deal_extractor.h"
-#include "extractor/entities/recognizer.h"
 #include "core/model.h"
-#include "core/rule_set.h"
+#include "extractor/deals/deal_inputs.h"
+#include "extractor/deals/deal_tables.h"
 
 namespace dealgraph {
 
-// A deal as a rule found it, with what the rule said about its wording.
-struct DealCandidate {
-  Deal deal;
-  bool loose = false;       // direction: symmetric — the words do not say who supplies whom
-  bool subsumable = false;  // a partnership named only by a generic word
-  // The site came from a place the sentence names (place_role), not from the
-  // match: `place` is that party's entity, `broad_place` says it holds other places.
-  std::string place;
-  bool broad_place = false;
-};
-
-// For purchase, lease and manufacturing (tables provider_role, customer_role):
+// For purchase, lease and manufacturing (the schema's provider_role, customer_role):
 // when the wording is loose, the supplying side is the maker of the deal's
 // product (maker_side), else the party with the first provider flag only one
 // party has (provider_flag); a provider with a flag may retype the deal
 // (retype_by_provider_flag: a cloud "selling" GPUs rents them); products the
 // sentence did not name come from the supplier's chips named in the article.
 // Parties end up sorted.
-void settle_roles(DealCandidate& c, const rules::RuleSet& tables, const EntityLookup& lookup,
+void settle_roles(DealCandidate& c, const DealTables& tables, const EntityLookup& lookup,
                   const std::vector<FoundMention>& mentions);
 
 // One deal per type and parties in an article: later sentences fill a
@@ -41,10 +29,6 @@ void settle_roles(DealCandidate& c, const rules::RuleSet& tables, const EntityLo
 // amount ("계약 규모가 140억 달러", "in a deal worth $17.4 billion") goes to a
 // deal of its own sentence that has none, else to the article's first deal
 // without one, unless a deal already carries that figure.
-struct StatedAmount {
-  Money money;
-  Span sentence;
-};
 std::vector<Deal> merge_article_deals(std::vector<DealCandidate> cands, const std::optional<StatedAmount>& stated);
 
 }  // namespace dealgraph

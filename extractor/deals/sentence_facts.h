@@ -11,9 +11,9 @@
 #include <string_view>
 #include <vector>
 
-#include "extractor/entities/recognizer.h"
 #include "core/model.h"
 #include "core/rule_set.h"
+#include "extractor/deals/deal_inputs.h"
 
 namespace dealgraph {
 

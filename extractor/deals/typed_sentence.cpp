@@ -10,25 +10,6 @@ namespace {
 constexpr const char* kOpen = "\xE2\x9F\xA6";   // ⟦
 constexpr const char* kClose = "\xE2\x9F\xA7";  // ⟧
 
-const char* type_code(EntityType t) {
-  switch (t) {
-    case EntityType::Organization: return "ORG";
-    case EntityType::GovernmentBody: return "GOV";
-    case EntityType::Person: return "PER";
-    case EntityType::Chip: return "CHIP";
-    case EntityType::Product: return "CHIP";
-    case EntityType::Facility: return "FAC";
-    case EntityType::Fund: return "FUND";
-    case EntityType::Place: return "PLACE";
-  }
-  return "ORG";
-}
-
-const char* value_code(const ValueData& v) {
-  static const char* const kCodes[] = {"MONEY", "POWER", "QTY", "PCT", "DATE", "NUM"};
-  return kCodes[v.index()];
-}
-
 }  // namespace
 
 bool is_place_word(const FoundMention& m) {
@@ -44,17 +25,18 @@ std::vector<int> TypedSentence::slots_in(size_t from, size_t to, bool entity) co
   return out;
 }
 
-TypedSentence typeset_sentence(std::string_view text, Span sent, const std::vector<FoundMention>& mentions,
-                               const std::vector<Value>& values, const rules::Table& anaphor,
-                               const std::vector<const FoundMention*>& focus) {
-  TypedSentence t;
-  size_t pos = sent.start;
-  // markers in order: mentions and values, skipping ones that overlap an earlier marker
-  struct Item {
-    Span span;
-    bool entity;
-    int index;
-  };
+namespace {
+
+// A mention or a value that becomes a marker.
+struct Item {
+  Span span;
+  bool entity;
+  int index;
+};
+
+// The sentence's mentions (not place words) and values, in order; a longer
+// one first where two start together.
+std::vector<Item> marker_items(Span sent, const std::vector<FoundMention>& mentions, const std::vector<Value>& values) {
   std::vector<Item> items;
   for (size_t i = 0; i < mentions.size(); ++i)
     if (mentions[i].span.start >= sent.start && mentions[i].span.end <= sent.end && !is_place_word(mentions[i]))
@@ -65,84 +47,126 @@ TypedSentence typeset_sentence(std::string_view text, Span sent, const std::vect
   std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
     return a.span.start != b.span.start ? a.span.start < b.span.start : a.span.end > b.span.end;
   });
-  auto copy_text = [&](size_t from, size_t to) {
-    std::string_view chunk = text.substr(from, to - from);
-    // anaphors: a table word at a word start, followed by a particle or a non-letter
+  return items;
+}
+
+// Writes one typed sentence: text as it is, markers for mentions, values and anaphors.
+class Typesetter {
+ public:
+  Typesetter(std::string_view text, Span sent, const rules::Table& anaphor,
+             const std::vector<const FoundMention*>& focus, const Schema& schema)
+      : text_(text), sent_(sent), anaphor_(anaphor), focus_(focus), schema_(schema) {}
+
+  // Appends a marker for `sl` (is_entity, entity, type, index and span set).
+  void marker(Slot sl, const std::string& code) {
+    sl.typed_start = t_.text.size();
+    t_.text += std::string(kOpen) + (sl.is_entity ? "E" : "V") + std::to_string(t_.slots.size()) + ":" + code + kClose;
+    sl.typed_end = t_.text.size();
+    t_.slots.push_back(sl);
+  }
+
+  // Copies text[from, to) as it is, but for anaphors (a table word at a
+  // word start) and stray marker brackets.
+  void copy(size_t from, size_t to) {
+    std::string_view chunk = text_.substr(from, to - from);
     size_t i = 0;
     while (i < chunk.size()) {
-      std::string value;
-      size_t n = 0;
-      bool word_start = i == 0 ? (from == sent.start || !std::isalnum(static_cast<unsigned char>(text[from - 1])))
-                               : !std::isalnum(static_cast<unsigned char>(chunk[i - 1])) &&
-                                     (static_cast<unsigned char>(chunk[i - 1]) < 0x80 || chunk[i - 1] == ' ');
-      if (word_start) n = anaphor.longest_prefix(chunk.substr(i), &value);
-      if (n > 0 && !focus.empty()) {
-        std::vector<const FoundMention*> who;
-        if (value == "both" && focus.size() >= 2) who = {focus[0], focus[1]};
-        else if (value == "focus") who = {focus[0]};
-        if (!who.empty()) {
-          for (size_t w = 0; w < who.size(); ++w) {
-            if (w) t.text += "·";  // a list separator every language's rules accept
-            Slot sl;
-            sl.is_entity = true;
-            sl.entity = who[w]->entity;
-            sl.type = who[w]->type;
-            sl.typed_start = t.text.size();
-            t.text += std::string(kOpen) + "E" + std::to_string(t.slots.size()) + ":" + type_code(sl.type) + kClose;
-            sl.typed_end = t.text.size();
-            sl.span = {from + i, from + i + n};
-            t.slots.push_back(sl);
-          }
-          i += n;
-          continue;
-        }
+      if (size_t n = anaphor_at(chunk, from, i)) {
+        i += n;
+        continue;
       }
       // the marker brackets never appear in copied text
       if (chunk.compare(i, 3, kOpen) == 0 || chunk.compare(i, 3, kClose) == 0) {
-        t.text += ' ';
+        t_.text += ' ';
         i += 3;
         continue;
       }
-      t.text += chunk[i];
+      t_.text += chunk[i];
       ++i;
     }
-  };
+  }
+
+  TypedSentence done() { return std::move(t_); }
+
+ private:
+  bool word_start(std::string_view chunk, size_t from, size_t i) const {
+    if (i == 0) return from == sent_.start || !std::isalnum(static_cast<unsigned char>(text_[from - 1]));
+    return !std::isalnum(static_cast<unsigned char>(chunk[i - 1])) &&
+           (static_cast<unsigned char>(chunk[i - 1]) < 0x80 || chunk[i - 1] == ' ');
+  }
+
+  // An anaphor at chunk[i] becomes the markers of the focus it stands for;
+  // returns the bytes it took (0: none there).
+  size_t anaphor_at(std::string_view chunk, size_t from, size_t i) {
+    if (focus_.empty() || !word_start(chunk, from, i)) return 0;
+    std::string value;
+    const size_t n = anaphor_.longest_prefix(chunk.substr(i), &value);
+    if (n == 0) return 0;
+    std::vector<const FoundMention*> who;
+    if (value == "both" && focus_.size() >= 2) who = {focus_[0], focus_[1]};
+    else if (value == "focus") who = {focus_[0]};
+    for (size_t w = 0; w < who.size(); ++w) {
+      if (w) t_.text += "·";  // a list separator every language's rules accept
+      Slot sl;
+      sl.entity = who[w]->entity;
+      sl.type = who[w]->type;
+      sl.span = {from + i, from + i + n};
+      marker(sl, schema_.marker(sl.type));
+    }
+    return who.empty() ? 0 : n;
+  }
+
+  std::string_view text_;
+  Span sent_;
+  const rules::Table& anaphor_;
+  const std::vector<const FoundMention*>& focus_;
+  const Schema& schema_;
+  TypedSentence t_;
+};
+
+// Where the text after an entity marker resumes: past a gloss of the same
+// entity ("코어위브(CoreWeave)" is one marker), else at the mention's end.
+size_t after_gloss(std::string_view text, Span sent, const std::vector<Item>& items, size_t* k,
+                   const std::vector<FoundMention>& mentions) {
+  const Item& it = items[*k];
+  size_t pos = it.span.end;
+  if (!it.entity || *k + 1 >= items.size() || !items[*k + 1].entity ||
+      mentions[items[*k + 1].index].entity != mentions[it.index].entity)
+    return pos;
+  std::string_view between = text.substr(pos, items[*k + 1].span.start - pos);
+  if (between != "(" && between != " (") return pos;
+  size_t close = items[*k + 1].span.end;
+  if (close >= sent.end || text[close] != ')') return pos;
+  ++*k;
+  return close + 1;
+}
+
+}  // namespace
+
+TypedSentence typeset_sentence(std::string_view text, Span sent, const std::vector<FoundMention>& mentions,
+                               const std::vector<Value>& values, const rules::Table& anaphor,
+                               const std::vector<const FoundMention*>& focus, const Schema& schema) {
+  Typesetter out(text, sent, anaphor, focus, schema);
+  const std::vector<Item> items = marker_items(sent, mentions, values);
+  size_t pos = sent.start;
   for (size_t k = 0; k < items.size(); ++k) {
     const Item& it = items[k];
     if (it.span.start < pos) continue;  // overlaps an earlier marker
-    copy_text(pos, it.span.start);
+    out.copy(pos, it.span.start);
     Slot sl;
     sl.is_entity = it.entity;
     sl.index = it.index;
     sl.span = it.span;
-    sl.typed_start = t.text.size();
-    std::string code;
     if (it.entity) {
       sl.entity = mentions[it.index].entity;
       sl.type = mentions[it.index].type;
-      code = type_code(sl.type);
-    } else {
-      code = value_code(values[it.index].data);
     }
-    t.text += std::string(kOpen) + (it.entity ? "E" : "V") + std::to_string(t.slots.size()) + ":" + code + kClose;
-    sl.typed_end = t.text.size();
-    pos = it.span.end;
-    // A gloss of the same entity right after: "코어위브(CoreWeave)" is one marker.
-    if (it.entity && k + 1 < items.size() && items[k + 1].entity &&
-        mentions[items[k + 1].index].entity == sl.entity) {
-      std::string_view between = text.substr(pos, items[k + 1].span.start - pos);
-      if (between == "(" || between == " (") {
-        size_t close = items[k + 1].span.end;
-        if (close < sent.end && text[close] == ')') {
-          pos = close + 1;
-          ++k;
-        }
-      }
-    }
-    t.slots.push_back(sl);
+    const std::string& code = it.entity ? schema.marker(sl.type) : schema.value_marker(values[it.index].data.index());
+    pos = after_gloss(text, sent, items, &k, mentions);
+    out.marker(sl, code);
   }
-  copy_text(pos, sent.end);
-  return t;
+  out.copy(pos, sent.end);
+  return out.done();
 }
 
 }  // namespace dealgraph

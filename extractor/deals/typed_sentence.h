@@ -14,9 +14,10 @@
 #include <string_view>
 #include <vector>
 
-#include "extractor/entities/recognizer.h"
 #include "core/model.h"
 #include "core/rule_set.h"
+#include "core/schema.h"
+#include "extractor/deals/deal_inputs.h"
 
 namespace dealgraph {
 
@@ -43,8 +44,9 @@ bool is_place_word(const FoundMention& m);
 
 // `focus` holds the entities anaphors stand for: "both" takes the first
 // two, "focus" the first. `mentions` and `values` are the article's, sorted.
+// Marker codes are the schema's (marker, value_marker).
 TypedSentence typeset_sentence(std::string_view text, Span sent, const std::vector<FoundMention>& mentions,
                                const std::vector<Value>& values, const rules::Table& anaphor,
-                               const std::vector<const FoundMention*>& focus);
+                               const std::vector<const FoundMention*>& focus, const Schema& schema);
 
 }  // namespace dealgraph

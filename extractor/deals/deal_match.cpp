@@ -1,0 +1,87 @@
+// Rule matching: which rules to try, their matches, and what undoes a match.
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include "extractor/deals/deal_steps.h"
+
+namespace dealgraph {
+
+// An RE2::Set of every rule: one DFA pass says which rules can match at all.
+class RuleFilter {
+ public:
+  explicit RuleFilter(const RE2::Options& o) : set_(o, RE2::UNANCHORED) {}
+  bool add_all(const std::vector<rules::Rule>& rules) {
+    for (size_t i = 0; i < rules.size(); ++i)
+      if (set_.Add(rules[i].expanded, nullptr) != static_cast<int>(i)) return false;
+    return set_.Compile();
+  }
+  // false when the set could not decide (out of memory): run every rule
+  bool candidates(const std::string& text, size_t n, std::vector<bool>* out) const {
+    std::vector<int> hits;
+    RE2::Set::ErrorInfo info;
+    if (!set_.Match(text, &hits, &info) && info.kind != RE2::Set::kNoError) return false;
+    out->assign(n, false);
+    for (int h : hits) (*out)[h] = true;
+    return true;
+  }
+
+ private:
+  RE2::Set set_;
+};
+
+std::shared_ptr<const RuleFilter> build_rule_filter(const std::vector<rules::Rule>& rules) {
+  RE2::Options o;
+  o.set_max_mem(256 << 20);
+  o.set_log_errors(false);
+  auto f = std::make_shared<RuleFilter>(o);
+  if (!f->add_all(rules)) return nullptr;
+  return f;
+}
+
+std::vector<bool> rules_to_try(const RuleFilter* filter, const std::string& typed, size_t n_rules) {
+  std::vector<bool> out;
+  if (filter && filter->candidates(typed, n_rules, &out)) return out;
+  return std::vector<bool>(n_rules, true);
+}
+
+std::optional<RuleMatch> match_from(const RE2& re, const std::string& typed, size_t pos) {
+  const int ng = re.NumberOfCapturingGroups();
+  std::vector<re2::StringPiece> g(ng + 1);
+  if (pos > typed.size() || !re.Match(typed, pos, typed.size(), RE2::UNANCHORED, g.data(), ng + 1))
+    return std::nullopt;
+  auto offset = [&](const re2::StringPiece& p) { return static_cast<size_t>(p.data() - typed.data()); };
+  RuleMatch m;
+  m.start = offset(g[0]);
+  m.end = m.start + g[0].size();
+  for (const auto& [name, idx] : re.NamedCapturingGroups())
+    if (g[idx].data() != nullptr) m.groups.push_back({name, offset(g[idx]), offset(g[idx]) + g[idx].size()});
+  return m;
+}
+
+size_t next_char(const std::string& typed, size_t at) {
+  size_t n = at + 1;
+  while (n < typed.size() && (static_cast<unsigned char>(typed[n]) & 0xC0) == 0x80) ++n;
+  return n;
+}
+
+bool negated(std::string_view typed, size_t match_end, const DealTables& tables) {
+  std::string_view after = typed.substr(match_end, tables.settings.negation_after);
+  for (const auto& [w, unused] : tables.negation.entries)
+    if (after.find(w) != std::string_view::npos) return true;
+  return false;
+}
+
+std::optional<StatedAmount> stated_amount_of(const RE2& re, const TypedSentence& t, const std::vector<Value>& values,
+                                             Span sent) {
+  std::optional<StatedAmount> out;
+  auto m = match_from(re, t.text, 0);
+  if (!m) return out;
+  for (const auto& g : m->groups) {
+    if (role_of_group(g.name) != "amount") continue;
+    for (int sl : t.slots_in(g.from, g.to, false))
+      if (auto* money = std::get_if<Money>(&values[t.slots[sl].index].data)) out = StatedAmount{*money, sent};
+  }
+  return out;
+}
+
+}  // namespace dealgraph

@@ -1,0 +1,138 @@
+// One deal per type and parties in an article (merge_article_deals in deal_settle.h).
+#include <algorithm>
+#include <set>
+
+#include "extractor/deals/deal_settle.h"
+
+namespace dealgraph {
+
+namespace {
+
+// A deal of the article so far, with what its candidates said.
+struct MergedDeal {
+  Deal deal;
+  bool subsumable = false;  // every candidate of it was
+  std::string place;        // its site came from this place (DealCandidate::place)
+  bool broad_place = false;
+};
+
+std::vector<Party> without(const std::vector<Party>& ps, const std::string& entity) {
+  std::vector<Party> out;
+  for (const auto& p : ps)
+    if (p.entity != entity) out.push_back(p);
+  return out;
+}
+
+bool within(const std::vector<Party>& a, const std::vector<Party>& b) {
+  return std::includes(b.begin(), b.end(), a.begin(), a.end());
+}
+
+// Whether `c` is the deal `o` said again; may move `o` to the narrower place
+// or to the fuller set of parties.
+bool same_deal(MergedDeal& o, const DealCandidate& c) {
+  const Deal& d = c.deal;
+  if (o.deal.type != d.type) return false;
+  if (!c.place.empty() && !o.place.empty() && without(o.deal.parties, o.place) == without(d.parties, c.place)) {
+    // one site seen at two places: keep the narrower
+    if (o.broad_place && !c.broad_place) {
+      o.deal.parties = d.parties;
+      o.place = c.place;
+      o.broad_place = false;
+    }
+    return true;
+  }
+  // Two rules over one sentence where one saw fewer roles ("M15X 팹 건설에
+  // 20조원을 투입": the facility named or not) found one deal.
+  const bool one_sentence = o.deal.evidence.span == d.evidence.span;
+  if (o.deal.parties == d.parties || (one_sentence && within(d.parties, o.deal.parties))) return true;
+  if (one_sentence && within(o.deal.parties, d.parties)) {
+    o.deal.parties = d.parties;
+    return true;
+  }
+  return false;
+}
+
+// Later sentences fill what the first left out.
+void fill_from(Deal& same, const Deal& d) {
+  if (!same.amount && d.amount) same.amount = d.amount;
+  if (!same.capacity && d.capacity) same.capacity = d.capacity;
+  for (const auto& p : d.products)
+    if (std::find(same.products.begin(), same.products.end(), p) == same.products.end()) same.products.push_back(p);
+  if (same.status.empty()) same.status = d.status;
+}
+
+std::vector<MergedDeal> merge_same(std::vector<DealCandidate> cands) {
+  std::vector<MergedDeal> merged;
+  for (auto& c : cands) {
+    MergedDeal* same = nullptr;
+    for (auto& o : merged)
+      if (same_deal(o, c)) {
+        same = &o;
+        break;
+      }
+    if (!same) {
+      merged.push_back({std::move(c.deal), c.subsumable, c.place, c.broad_place});
+      continue;
+    }
+    same->subsumable = same->subsumable && c.subsumable;
+    fill_from(same->deal, c.deal);
+  }
+  return merged;
+}
+
+std::set<std::string> entities_of(const Deal& d) {
+  std::set<std::string> ids;
+  for (const auto& p : d.parties) ids.insert(p.entity);
+  return ids;
+}
+
+// A partnership named only by a generic word ("파트너십을 확대") between
+// parties that also have a more specific deal in the article says nothing more.
+std::vector<Deal> without_subsumed(std::vector<MergedDeal> merged) {
+  std::vector<Deal> out;
+  for (auto& m : merged) {
+    bool subsumed = false;
+    if (m.deal.type == DealType::Partnership && m.subsumable)
+      for (const auto& o : merged)
+        subsumed |= o.deal.type != DealType::Partnership && entities_of(o.deal) == entities_of(m.deal);
+    if (!subsumed) out.push_back(m.deal);
+  }
+  return out;
+}
+
+bool same_figure(const Money& a, const Money& b) {
+  return a.currency == b.currency && a.amount.value == b.amount.value && a.amount.min == b.amount.min &&
+         a.amount.max == b.amount.max;
+}
+
+// The stated size goes to a deal of its sentence without an amount, else to
+// the first deal without one, unless a deal already carries that figure.
+void attach_stated(std::vector<Deal>& deals, const StatedAmount& stated) {
+  for (const auto& d : deals)
+    if (d.amount && same_figure(*d.amount, stated.money)) return;
+  Deal* target = nullptr;
+  for (auto& d : deals)
+    if (!d.amount && d.evidence.span == stated.sentence) {
+      target = &d;
+      break;
+    }
+  if (!target)
+    for (auto& d : deals)
+      if (!d.amount) {
+        target = &d;
+        break;
+      }
+  if (target) target->amount = stated.money;
+}
+
+}  // namespace
+
+std::vector<Deal> merge_article_deals(std::vector<DealCandidate> cands, const std::optional<StatedAmount>& stated) {
+  // The same deal said twice in the article (headline and body, two
+  // sentences): same type and parties. The first keeps its evidence.
+  std::vector<Deal> out = without_subsumed(merge_same(std::move(cands)));
+  if (stated) attach_stated(out, *stated);
+  return out;
+}
+
+}  // namespace dealgraph

@@ -1,0 +1,196 @@
+// dealgraph/extractor/deals/deal_steps.h — internal: the steps of
+// DealExtractor::extract, in the order they run. Each is a small function
+// with its own unit test (tests/test_deals_steps.cpp).
+//
+//   per article:  article_focus → sentence_units
+//   per sentence: typeset_sentence (typed_sentence.h) → sentence_status, first_date
+//                 → rules_to_try (one RE2::Set pass) → for each rule, each match:
+//   per match:    negated / voided_match → slots_of_groups → products_of
+//                 → parties_of, fill_implicit, fill_maker_role, fill_site_place
+//                 → amount_slots → money_figures → capacity_of
+//                 → party_combinations → amounts_in_turn → add_candidates
+//   per article:  settle_roles, merge_article_deals (deal_settle.h)
+//
+// Every table a step reads comes from DealTables, loaded and checked once.
+// The functions are pure; none keeps state between calls.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/model.h"
+#include "core/rule_set.h"
+#include "extractor/deals/deal_extractor.h"
+#include "extractor/deals/deal_inputs.h"
+#include "extractor/deals/deal_tables.h"
+#include "extractor/deals/typed_sentence.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace dealgraph {
+
+// ---------------------------------------------------------------- article
+
+// The article's input as every step reads it.
+struct ArticleInput {
+  std::string_view text;
+  const Article& article;
+  const std::vector<FoundMention>& mentions;
+  const std::vector<Value>& values;
+  const EntityLookup& lookup;
+  std::vector<const FoundMention*> focus;  // article_focus
+};
+
+// Organizations, government bodies, people and funds: who can be a party.
+bool is_party_type(EntityType t);
+
+// The entities anaphors stand for: the first two distinct non-weak
+// organizations, government bodies or people of the headline, else of the body.
+std::vector<const FoundMention*> article_focus(const Article& article, const std::vector<FoundMention>& mentions);
+
+// The headline, then every body sentence; `body_from` gets the index of the
+// first body sentence.
+std::vector<Span> sentence_units(const DealExtractor& d, std::string_view text, const Article& article,
+                                 size_t* body_from);
+
+// ---------------------------------------------------------------- rule matching
+
+// Which rules can match a typed sentence, in one DFA pass (deal_match.cpp).
+class RuleFilter;
+// Null when the set does not compile (every rule then runs).
+std::shared_ptr<const RuleFilter> build_rule_filter(const std::vector<rules::Rule>& rules);
+// One flag per rule: whether it may match `typed`; all true without a filter
+// or when the filter could not decide.
+std::vector<bool> rules_to_try(const RuleFilter* filter, const std::string& typed, size_t n_rules);
+
+// A named group that took part in a match, in typed-text bytes.
+struct GroupSpan {
+  std::string name;
+  size_t from = 0, to = 0;
+};
+struct RuleMatch {
+  size_t start = 0, end = 0;
+  std::vector<GroupSpan> groups;  // in group-name order
+};
+// The first match of `re` in `typed` starting at or after `pos`.
+std::optional<RuleMatch> match_from(const re2::RE2& re, const std::string& typed, size_t pos);
+// The byte after the UTF-8 character that starts at `at`.
+size_t next_char(const std::string& typed, size_t at);
+// True when a negation word stands within settings.negation_after bytes after
+// the match ("구매 자제를 권고", "인수설을 부인").
+bool negated(std::string_view typed, size_t match_end, const DealTables& tables);
+// The money an `attach: amount` rule's amount group holds, if it matches.
+std::optional<StatedAmount> stated_amount_of(const re2::RE2& re, const TypedSentence& t,
+                                             const std::vector<Value>& values, Span sent);
+
+// ---------------------------------------------------------------- roles and products
+
+// A match's groups as slots: role groups take their parties and facilities,
+// `amount` its first value, `product` its entities.
+struct GroupSlots {
+  std::map<std::string, std::vector<int>> roles;
+  int amount_slot = -1;
+  std::vector<int> product_slots;
+};
+GroupSlots slots_of_groups(const TypedSentence& t, const RuleMatch& m);
+
+// The deal's products, each once: the product groups, then chips inside the
+// match, else chips anywhere in the sentence.
+std::vector<std::string> products_of(const TypedSentence& t, const RuleMatch& m, std::vector<int> product_slots);
+
+using Parties = std::map<std::string, std::vector<std::string>>;  // role -> entity ids, each once
+Parties parties_of(const TypedSentence& t, const GroupSlots& g);
+// `implicit: role`: the focus fills the role when empty, or a partnership's
+// second partner.
+void fill_implicit(Parties& parties, const RuleFacts& rule, const std::vector<const FoundMention*>& focus);
+// `maker_role: role`: the maker of the first product that has one fills the role when empty.
+void fill_maker_role(Parties& parties, const RuleFacts& rule, const std::vector<std::string>& products,
+                     const EntityLookup& lookup);
+// The type's place_role, when empty, takes the place the sentence names
+// ("텍사스주 테일러에 공장을", "a fab in Boise").
+struct SitePlace {
+  std::string entity;  // "" when none was taken
+  bool broad = false;  // a place that holds other places
+};
+SitePlace fill_site_place(Parties& parties, DealType type, Span sent, const TypedSentence& t, size_t match_end,
+                          const ArticleInput& in, const DealTables& tables);
+void drop_empty_roles(Parties& parties);
+
+// ---------------------------------------------------------------- figures
+
+// Whether the money at value slot `s` may be a deal's amount: not a price per
+// unit, no distractor word near it (on its side of any other marker).
+bool usable_money(const TypedSentence& t, int s, const std::vector<Value>& values, const DealTables& tables);
+// The amount's slots: the rule's amount group, else usable money inside the
+// match, else the first within settings.money_after_match bytes after it.
+std::vector<int> amount_slots(const TypedSentence& t, const RuleMatch& m, int amount_slot,
+                              const std::vector<Value>& values, const DealTables& tables);
+struct MoneyFigures {
+  std::vector<int> slots;      // amount_slots
+  std::optional<Money> each;   // the same sum for every party ("20억 달러씩", "$2 billion each")
+  std::optional<Money> single; // the deal's amount when it is not split
+  bool each_after = false;     // an each-word after a figure
+};
+MoneyFigures money_figures(const TypedSentence& t, std::vector<int> slots, const std::vector<Value>& values,
+                           const DealTables& tables);
+// The first power inside the match, else in the sentence.
+std::optional<Power> capacity_of(const TypedSentence& t, const RuleMatch& m, const std::vector<Value>& values);
+// The first date of the sentence.
+std::optional<DateValue> first_date(const TypedSentence& t, const std::vector<Value>& values);
+// "A and B will invest $5 billion and $10 billion, respectively": one amount
+// per split deal, in order, when the sentence as written holds a respective word.
+bool amounts_in_turn(std::string_view written, size_t n_combos, const MoneyFigures& f, const DealTables& tables);
+
+// ---------------------------------------------------------------- candidates
+
+// The deals a match's parties make: one per combination of the roles' parties,
+// one joint deal for joint types; none where a party deals with itself.
+std::vector<std::vector<Party>> party_combinations(const Parties& parties, DealType type, const DealTables& tables);
+
+// Which parties a sentence has already given a deal, by exclusive family.
+class SentenceClaims {
+ public:
+  bool taken(const std::string& family, const std::set<std::string>& ids, bool joint) const;
+  void add(std::string family, std::set<std::string> ids) { claims_.emplace_back(std::move(family), std::move(ids)); }
+
+ private:
+  std::vector<std::pair<std::string, std::set<std::string>>> claims_;
+};
+// The exclusive family of a type (exclusive_types; the type itself when none).
+std::string family_of(DealType type, const DealTables& tables);
+// needs_any: a deal of the type stands only with one of the listed roles, amount or capacity.
+bool has_what_type_needs(const Deal& d, const DealTables& tables);
+
+// What one sentence knows while its matches turn into candidates.
+struct SentenceState {
+  Span sent;
+  bool headline = false;
+  TypedSentence typed;
+  std::string status;               // sentence_status
+  std::optional<DateValue> date;    // first_date
+  SentenceClaims claims;
+};
+// Everything a match decided, ready to become candidates.
+struct MatchDeals {
+  const rules::Rule* rule = nullptr;
+  const RuleFacts* facts = nullptr;
+  std::vector<std::vector<Party>> combos;
+  std::vector<std::string> products;
+  MoneyFigures money;
+  std::optional<Power> capacity;
+  bool in_turn = false;
+  SitePlace site;
+};
+// Adds a candidate per combination the sentence has not claimed; returns how many.
+size_t add_candidates(const MatchDeals& m, const ArticleInput& in, SentenceState& s, const DealTables& tables,
+                      std::vector<DealCandidate>* out);
+
+}  // namespace dealgraph

@@ -1,0 +1,142 @@
+#include "extractor/deals/deal_tables.h"
+
+#include <re2/re2.h>
+
+#include <cctype>
+#include <utility>
+
+namespace dealgraph {
+
+namespace {
+
+// Every table the steps read, and where DealTables keeps it.
+std::vector<std::pair<const char*, rules::Table DealTables::*>> table_slots() {
+  return {{"status_word", &DealTables::status_word},
+          {"status_priority", &DealTables::status_priority},
+          {"status_of", &DealTables::status_of},
+          {"anaphor", &DealTables::anaphor},
+          {"provider_flag", &DealTables::provider_flag},
+          {"retype_by_provider_flag", &DealTables::retype_by_provider_flag},
+          {"amount_distractor", &DealTables::amount_distractor},
+          {"exclusive_types", &DealTables::exclusive_types},
+          {"maker_side", &DealTables::maker_side},
+          {"negation", &DealTables::negation},
+          {"respective", &DealTables::respective},
+          {"joint_types", &DealTables::joint_types},
+          {"each_word", &DealTables::each_word},
+          {"each_word_before", &DealTables::each_word_before},
+          {"voided_by", &DealTables::voided_by},
+          {"place_role", &DealTables::place_role},
+          {"needs_any", &DealTables::needs_any},
+          {"broad_place_flag", &DealTables::broad_place_flag},
+          {"group_kind", &DealTables::group_kind},
+          {"settings", nullptr}};
+}
+
+bool whole_number(const std::string& v) {
+  return !v.empty() && v.size() <= 6 && v.find_first_not_of("0123456789") == std::string::npos;
+}
+
+// Priorities are whole numbers; checked here so matching never has to.
+Status check_priorities(const rules::Table& pri) {
+  for (const auto& [cls, v] : pri.entries)
+    if (!whole_number(v))
+      return Error::at(pri.file, pri.line, 1, "table status_priority: '" + cls + "' needs a whole number", v);
+  return {};
+}
+
+Result<DealSettings> read_settings(const rules::Table& t) {
+  DealSettings s;
+  const std::pair<const char*, size_t DealSettings::*> names[] = {
+      {"negation_after", &DealSettings::negation_after},
+      {"distractor_before", &DealSettings::distractor_before},
+      {"distractor_after", &DealSettings::distractor_after},
+      {"money_after_match", &DealSettings::money_after_match},
+      {"each_after", &DealSettings::each_after}};
+  for (const auto& [name, field] : names) {
+    const std::string* v = t.find(name);
+    if (!v) return Error::at(t.file, t.line, 1, std::string("table settings: missing '") + name + "'");
+    if (!whole_number(*v))
+      return Error::at(t.file, t.line, 1, std::string("table settings: '") + name + "' needs a whole number", *v);
+    s.*field = static_cast<size_t>(std::stoul(*v));
+  }
+  return s;
+}
+
+// A group must be a role of the rule's type or a known kind (amount, product).
+Status check_groups(const rules::Rule& r, const RuleFacts& f, const Schema& schema, const rules::Table& kinds) {
+  bool has_role = false;
+  for (const auto& [name, idx] : r.re->NamedCapturingGroups()) {
+    const std::string role = role_of_group(name);
+    if (kinds.find(role)) continue;
+    if (f.attach_amount || !schema.is_role(role))
+      return Error::at(r.file, r.line, 1, "rule " + r.name + ": group '" + name + "' is no role and no group_kind", name);
+    if (!schema.allows(f.type, role))
+      return Error::at(r.file, r.line, 1,
+                       "rule " + r.name + ": group '" + name + "' is no role of " + to_string(f.type), name);
+    has_role = true;
+  }
+  if (f.attach_amount) {
+    for (const auto& [name, idx] : r.re->NamedCapturingGroups())
+      if (role_of_group(name) == "amount") return {};
+    return Error::at(r.file, r.line, 1, "rule " + r.name + ": 'attach: amount' needs an (?P<amount>...) group");
+  }
+  if (!has_role) return Error::at(r.file, r.line, 1, "rule " + r.name + ": no role group (?P<role>...)");
+  return {};
+}
+
+Result<RuleFacts> read_rule(const rules::Rule& r) {
+  RuleFacts f;
+  f.attach_amount = r.attr("attach") == "amount";
+  if (f.attach_amount) return f;
+  auto type = deal_type_from(r.attr("type"));
+  if (!type) return Error::at(r.file, r.line, 1, "rule " + r.name + ": unknown deal type '" + r.attr("type") + "'");
+  f.type = *type;
+  const std::string scope = r.attr("scope", "any");
+  if (scope != "any" && scope != "headline" && scope != "body")
+    return Error::at(r.file, r.line, 1, "rule " + r.name + ": scope must be any, headline or body", scope);
+  f.headline_only = scope == "headline";
+  f.body_only = scope == "body";
+  f.implicit = r.attr("implicit");
+  f.maker_role = r.attr("maker_role");
+  if (auto it = r.attrs.find("status"); it != r.attrs.end()) f.status = it->second;
+  f.symmetric = r.attr("direction") == "symmetric";
+  f.subsumable = r.attr("subsumable") == "yes";
+  return f;
+}
+
+}  // namespace
+
+std::string role_of_group(const std::string& group) {
+  std::string r = group;
+  while (!r.empty() && std::isdigit(static_cast<unsigned char>(r.back()))) r.pop_back();
+  return r;
+}
+
+Result<DealTables> DealTables::load(const rules::RuleSet& set, const Schema& schema) {
+  DealTables t;
+  t.schema = schema;
+  for (const auto& [name, slot] : table_slots()) {
+    const rules::Table* table = set.table(name);
+    if (!table) {
+      Error e;
+      e.file = "rules/deals";
+      e.message = std::string("missing table '") + name + "' (the engine needs it)";
+      return e;
+    }
+    if (slot) t.*slot = *table;
+  }
+  if (Status st = check_priorities(t.status_priority); !st) return st.error();
+  auto settings = read_settings(set.need_table("settings"));
+  if (!settings) return settings.error();
+  t.settings = *settings;
+  for (const auto& r : set.rules()) {
+    auto facts = read_rule(r);
+    if (!facts) return facts.error();
+    if (Status st = check_groups(r, *facts, schema, t.group_kind); !st) return st.error();
+    t.rule_facts.push_back(std::move(*facts));
+  }
+  return t;
+}
+
+}  // namespace dealgraph

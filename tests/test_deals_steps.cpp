@@ -1,0 +1,253 @@
+// The steps of the deal stage (extractor/deals/deal_steps.h), one by one,
+// over hand-made typed sentences and the built-in rules/deals tables.
+#include <catch2/catch.hpp>
+
+#include <re2/re2.h>
+
+#include "core/resources.h"
+#include "core/schema.h"
+#include "extractor/deals/deal_settle.h"
+#include "extractor/deals/deal_steps.h"
+#include "extractor/deals/sentence_facts.h"
+
+using namespace dealgraph;
+
+namespace {
+
+const DealTables& tables() {
+  static const DealTables t = [] {
+    Resources res = Resources::embedded();
+    auto set = rules::RuleSet::load(res, "rules/deals");
+    REQUIRE(set);
+    auto schema = Schema::load(res);
+    REQUIRE(schema);
+    auto loaded = DealTables::load(*set, *schema);
+    REQUIRE(loaded);
+    return *loaded;
+  }();
+  return t;
+}
+
+FoundMention mention(size_t start, size_t end, std::string entity, EntityType type = EntityType::Organization) {
+  FoundMention m;
+  m.span = {start, end};
+  m.entity = std::move(entity);
+  m.type = type;
+  return m;
+}
+
+Value money(double v, size_t start, size_t end, Qualifier q = Qualifier::Exact) {
+  Money m;
+  m.amount.value = v;
+  m.amount.qualifier = q;
+  m.currency = "USD";
+  Value out;
+  out.data = m;
+  out.span = {start, end};
+  return out;
+}
+
+// A typed sentence built marker by marker: text pieces and slots.
+struct Builder {
+  TypedSentence t;
+  Builder& text(const std::string& s) {
+    t.text += s;
+    return *this;
+  }
+  Builder& entity(const std::string& id, EntityType type = EntityType::Organization) {
+    Slot s;
+    s.entity = id;
+    s.type = type;
+    s.typed_start = t.text.size();
+    t.text += "\xE2\x9F\xA6" "E" + std::to_string(t.slots.size()) + ":X\xE2\x9F\xA7";
+    s.typed_end = t.text.size();
+    t.slots.push_back(s);
+    return *this;
+  }
+  Builder& value(int index) {
+    Slot s;
+    s.is_entity = false;
+    s.index = index;
+    s.typed_start = t.text.size();
+    t.text += "\xE2\x9F\xA6" "V" + std::to_string(t.slots.size()) + ":MONEY\xE2\x9F\xA7";
+    s.typed_end = t.text.size();
+    t.slots.push_back(s);
+    return *this;
+  }
+};
+
+RuleMatch whole(const TypedSentence& t) { return RuleMatch{0, t.text.size(), {}}; }
+
+EntityFacts no_facts(const std::string&) { return {}; }
+
+}  // namespace
+
+TEST_CASE("deals: focus is the headline's first two parties", "[deals]") {
+  Article a;
+  a.headline_span = {0, 20};
+  std::vector<FoundMention> ms = {mention(0, 3, "A"), mention(5, 8, "A"), mention(10, 12, "C", EntityType::Chip),
+                                  mention(25, 28, "B"), mention(30, 33, "D")};
+  auto f = article_focus(a, ms);
+  REQUIRE(f.size() == 2);
+  CHECK(f[0]->entity == "A");
+  CHECK(f[1]->entity == "B");  // the body completes the headline
+  ms[1].weak = true;
+  ms[0].type = EntityType::Fund;  // an anaphor never means a fund
+  f = article_focus(a, ms);
+  CHECK(f[0]->entity == "B");
+}
+
+TEST_CASE("deals: sentence units are the headline, then the body's sentences", "[deals]") {
+  auto d = DealExtractor::load(Resources::embedded());
+  REQUIRE(d);
+  const std::string text = "Headline\nAcme buys Beta. Core sells Delta.";
+  Article a;
+  a.headline_span = {0, 8};
+  a.paragraphs = {{9, text.size()}};
+  size_t body_from = 0;
+  auto units = sentence_units(*d, text, a, &body_from);
+  REQUIRE(units.size() == 3);
+  CHECK(body_from == 1);
+  CHECK(text.substr(units[2].start, units[2].size()) == "Core sells Delta.");
+}
+
+TEST_CASE("deals: typed sentences use the schema's marker codes", "[deals]") {
+  const std::string text = "엔비디아가 H20을 판다";
+  std::vector<FoundMention> ms = {mention(0, 12, "nvidia"), mention(16, 19, "h20", EntityType::Product)};
+  auto t = typeset_sentence(text, {0, text.size()}, ms, {}, tables().anaphor, {}, tables().schema);
+  CHECK(t.text == "⟦E0:ORG⟧가 ⟦E1:CHIP⟧을 판다");
+  CHECK(t.slots_in(0, t.text.size(), true) == std::vector<int>{0, 1});
+}
+
+TEST_CASE("deals: sentence status and date", "[deals]") {
+  const auto& tb = tables();
+  CHECK(sentence_status("계약을 체결했다", tb.status_word, tb.status_priority, tb.status_of) == "signed");
+  CHECK(sentence_status("그냥 만났다", tb.status_word, tb.status_priority, tb.status_of).empty());
+  Builder b;
+  b.text("x");
+  CHECK_FALSE(first_date(b.t, {}).has_value());
+}
+
+TEST_CASE("deals: rule matching", "[deals]") {
+  RE2 re("(?P<buyer>b+)(?P<seller>s)?");
+  auto m = match_from(re, "aabbx", 0);
+  REQUIRE(m);
+  CHECK(m->start == 2);
+  CHECK(m->end == 4);
+  REQUIRE(m->groups.size() == 1);  // an unmatched group is left out
+  CHECK(m->groups[0].name == "buyer");
+  CHECK_FALSE(match_from(re, "aabbx", 4));
+  CHECK(next_char("가나", 0) == 3);
+  CHECK(negated("인수 계약을 부인했다", 6, tables()));
+  CHECK_FALSE(negated("인수 계약을 맺었다", 6, tables()));
+  // a long way after the match, a negation word is another clause's
+  CHECK_FALSE(negated("인수 계약을 맺었다. 그러나 다른 회사는 이를 부인", 6, tables()));
+  CHECK(rules_to_try(nullptr, "x", 3) == std::vector<bool>{true, true, true});
+}
+
+TEST_CASE("deals: roles and products from groups", "[deals]") {
+  Builder b;
+  b.entity("buyer1").text("와 ").entity("buyer2").text("가 ").entity("gpu", EntityType::Chip).text("를 ")
+      .entity("seller1").text("에서 샀다");
+  const auto& t = b.t;
+  RuleMatch m = whole(t);
+  m.groups = {{"buyer", 0, t.slots[1].typed_end}, {"product", t.slots[2].typed_start, t.slots[2].typed_end},
+              {"seller", t.slots[3].typed_start, t.slots[3].typed_end}};
+  GroupSlots g = slots_of_groups(t, m);
+  CHECK(g.roles["buyer"] == std::vector<int>{0, 1});
+  CHECK(g.product_slots == std::vector<int>{2});
+  CHECK(products_of(t, m, g.product_slots) == std::vector<std::string>{"gpu"});
+  Parties p = parties_of(t, g);
+  CHECK(p["buyer"] == std::vector<std::string>{"buyer1", "buyer2"});
+
+  RuleFacts facts;
+  facts.type = DealType::Purchase;
+  facts.implicit = "buyer";
+  FoundMention focus = mention(0, 1, "focus");
+  Parties empty;
+  fill_implicit(empty, facts, {&focus});
+  CHECK(empty["buyer"] == std::vector<std::string>{"focus"});
+  facts.maker_role = "seller";
+  Parties no_seller;
+  fill_maker_role(no_seller, facts, {"gpu"}, [](const std::string&) {
+    EntityFacts f;
+    f.maker = "maker";
+    return f;
+  });
+  CHECK(no_seller["seller"] == std::vector<std::string>{"maker"});
+  no_seller["other"];
+  drop_empty_roles(no_seller);
+  CHECK(no_seller.count("other") == 0);
+}
+
+TEST_CASE("deals: amounts, each and respective", "[deals]") {
+  std::vector<Value> values = {money(5e9, 0, 0), money(1e10, 0, 0), money(3e10, 0, 0)};
+  values[0].text = "$5 billion";
+  values[1].text = "$10 billion";
+  values[2].text = "$30 billion";
+  Builder b;
+  b.entity("A").text(" and ").entity("B").text(" invest ").value(0).text(" and ").value(1)
+      .text(", respectively, as the two said on Monday; its valuation ").value(2);
+  const auto& t = b.t;
+  RuleMatch m{0, t.slots[3].typed_end, {}};
+  CHECK(usable_money(t, 2, values, tables()));
+  CHECK_FALSE(usable_money(t, 4, values, tables()));  // "valuation" disowns it
+  auto slots = amount_slots(t, m, -1, values, tables());
+  CHECK(slots == std::vector<int>{2, 3});
+  MoneyFigures f = money_figures(t, slots, values, tables());
+  REQUIRE(f.single);
+  CHECK(f.single->amount.value == 1e10);
+  CHECK_FALSE(f.each);
+  const std::string written = "A and B invest $5 billion and $10 billion, respectively";
+  CHECK(amounts_in_turn(written, 2, f, tables()));
+  CHECK_FALSE(amounts_in_turn(written, 1, f, tables()));
+
+  Builder e;
+  e.entity("A").text(" invest ").value(0).text(" each");
+  MoneyFigures fe = money_figures(e.t, {1}, values, tables());
+  CHECK(fe.each);
+  CHECK(fe.each_after);
+  CHECK_FALSE(capacity_of(e.t, whole(e.t), values));
+}
+
+TEST_CASE("deals: party combinations and claims", "[deals]") {
+  Parties p = {{"buyer", {"A", "B"}}, {"seller", {"S"}}};
+  auto c = party_combinations(p, DealType::Purchase, tables());
+  REQUIRE(c.size() == 2);  // one deal per buyer
+  CHECK(c[1] == std::vector<Party>{{"B", "buyer"}, {"S", "seller"}});
+  Parties partners = {{"partner", {"A", "B", "A"}}};
+  CHECK(party_combinations(partners, DealType::Partnership, tables()).size() == 1);  // joint
+  Parties self = {{"buyer", {"A"}}, {"seller", {"A"}}};
+  CHECK(party_combinations(self, DealType::Purchase, tables()).empty());
+
+  SentenceClaims claims;
+  claims.add(family_of(DealType::Purchase, tables()), {"A", "S"});
+  CHECK(claims.taken(family_of(DealType::Lease, tables()), {"A", "S"}, false));  // the same trade family
+  CHECK_FALSE(claims.taken(family_of(DealType::Investment, tables()), {"A", "S"}, false));
+
+  Deal d;
+  d.type = DealType::Facility;
+  d.parties = {{"A", "owner"}};
+  CHECK_FALSE(has_what_type_needs(d, tables()));  // no site, sum or size
+  d.amount = Money{};
+  CHECK(has_what_type_needs(d, tables()));
+}
+
+TEST_CASE("deals: settling the supplier from the schema's provider role", "[deals]") {
+  DealCandidate c;
+  c.loose = true;
+  c.deal.type = DealType::Purchase;
+  c.deal.parties = {{"nvidia", "buyer"}, {"acme", "seller"}};
+  c.deal.products = {"h100"};
+  EntityLookup lookup = [](const std::string& id) {
+    EntityFacts f;
+    if (id == "h100") {
+      f.type = EntityType::Chip;
+      f.maker = "nvidia";
+    }
+    return f;
+  };
+  settle_roles(c, tables(), lookup, {});
+  CHECK(c.deal.parties == std::vector<Party>{{"acme", "buyer"}, {"nvidia", "seller"}});
+  (void)no_facts;
+}
