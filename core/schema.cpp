@@ -50,11 +50,11 @@ Status read_role_map(const rules::Table& t, const std::map<DealType, std::vector
 Result<Schema> Schema::load(const Resources& res) {
   auto set = rules::RuleSet::load(res, kFolder);
   if (!set) return set.error();
-  if (Status st = set->require_tables(kFolder, {"deal_roles", "from_role", "to_role", "ownership_types",
-                                                "provider_role", "customer_role", "entity_marker",
-                                                "value_marker"});
-      !st)
-    return st.error();
+  static const std::vector<std::string> kTables = {"deal_roles",    "from_role",     "to_role",
+                                                   "ownership_types", "provider_role", "customer_role",
+                                                   "entity_marker", "value_marker"};
+  if (Status st = set->require_tables(kFolder, kTables); !st) return st.error();
+  if (Status st = set->check_unknown_tables({kTables.begin(), kTables.end()}); !st) return st.error();
   Schema s;
   const rules::Table& deal_roles = set->need_table("deal_roles");
   for (const auto& [key, value] : deal_roles.entries) {

@@ -1,5 +1,7 @@
 #include "extractor/deals/deal_tables.h"
 
+#include <set>
+
 #include <re2/re2.h>
 
 #include <cctype>
@@ -126,6 +128,9 @@ Result<DealTables> DealTables::load(const rules::RuleSet& set, const Schema& sch
     }
     if (slot) t.*slot = *table;
   }
+  std::set<std::string> read_by_engine;
+  for (const auto& [name, slot] : table_slots()) read_by_engine.insert(name);
+  if (Status st = set.check_unknown_tables(read_by_engine); !st) return st.error();
   if (Status st = check_priorities(t.status_priority); !st) return st.error();
   auto settings = read_settings(set.need_table("settings"));
   if (!settings) return settings.error();

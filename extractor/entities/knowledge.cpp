@@ -9,13 +9,16 @@ namespace dealgraph::entities {
 
 namespace {
 
-// Every table a step reads; checked once so need_table() cannot fail later.
+// Every table a step reads; checked once so need_table() cannot fail later,
+// and a table in the folder that neither a step nor a rule reads is a typo.
 Status require_step_tables(const rules::RuleSet& set) {
-  return set.require_tables(kRuleFolder,
-                            {"particle", "actor_particle", "government_noun", "person_title", "chip_head",
-                             "descriptor", "locative_particle", "argument_particle", "not_a_name",
-                             "region_suffix", "absorbed_suffix", "place_preposition", "corporate_suffix_en",
-                             "possessive_marker", "coordinating_particle", "coordination_mark", "settings"});
+  static const std::vector<std::string> kTables = {
+      "particle",          "actor_particle",        "government_noun",   "person_title",        "chip_head",
+      "descriptor",        "locative_particle",     "argument_particle", "not_a_name",          "region_suffix",
+      "absorbed_suffix",   "place_preposition",     "corporate_suffix_en", "possessive_marker",
+      "coordinating_particle", "coordination_mark", "settings"};
+  if (Status st = set.require_tables(kRuleFolder, kTables); !st) return st;
+  return set.check_unknown_tables({kTables.begin(), kTables.end()});
 }
 
 // Discovery rules say what they make with `kind` (and `type`); the steps

@@ -74,7 +74,10 @@ std::vector<const rules::Table*> TableFamilies::operator()(const std::string& ro
   std::vector<const rules::Table*> out;
   for (const auto& n : names_) {
     if (n == role || (n.size() > role.size() + 1 && n.compare(0, role.size(), role) == 0 && n[role.size()] == '_')) {
-      if (const rules::Table* t = rs_.table(n)) out.push_back(t);
+      if (const rules::Table* t = rs_.table(n)) {
+        out.push_back(t);
+        served_.insert(n);
+      }
     }
   }
   return out;

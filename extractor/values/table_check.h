@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -32,11 +33,15 @@ class TableFamilies {
   // Every table serving `role`, in file order.
   std::vector<const rules::Table*> operator()(const std::string& role) const;
   int line_of(const rules::Table& t, const std::string& key) const { return entry_line(files_, t, key); }
+  // The names of every table some role asked for so far: after loading, the
+  // tables the engine reads (RuleSet::check_unknown_tables takes them).
+  const std::set<std::string>& served() const { return served_; }
 
  private:
   const rules::RuleSet& rs_;
   const Files& files_;
   std::vector<std::string> names_;
+  mutable std::set<std::string> served_;  // filled while loading, on one thread
 };
 
 using ValueCheck = std::function<bool(const std::string&)>;

@@ -51,6 +51,7 @@ Result<Tagger> Tagger::from_files(const std::vector<std::pair<std::string, std::
   if (Status s = load_numbers(family, impl.get()); !s) return s.error();
   if (Status s = detail::load_word_tables(family, impl.get()); !s) return s.error();
   if (Status s = compile_rules(family, impl.get()); !s) return s.error();
+  if (Status s = impl->set.check_unknown_tables(family.served()); !s) return s.error();
   impl->prefilter = detail::build_prefilter(impl->rules);
   return Tagger(std::move(impl));
 }
