@@ -22,7 +22,8 @@
 namespace dealgraph::cli {
 
 // What `dealgraph --version` and every `dealgraph VERB --version` print.
-constexpr const char* kVersionLine = "dealgraph 0.1.0\n";
+// The version is the project's (CMakeLists.txt: project(... VERSION ...)).
+constexpr const char* kVersionLine = "dealgraph " DEALGRAPH_VERSION "\n";
 
 class Options {
  public:
