@@ -66,13 +66,13 @@ TEST_CASE("deals load: settings are whole numbers, all present", "[deals]") {
     REQUIRE_FALSE(d);
     CHECK(d.error().file == "rules/deals/00-common.rules");
     CHECK(d.error().line > 0);
-    CHECK(d.error().message == "table settings: 'each_after' needs a whole number");
-    CHECK(d.error().fragment == "eight");
+    CHECK(d.error().message == "setting 'each_after' is not a whole number from 0 to 100000");
+    CHECK(d.error().fragment == "each_after = eight");
   }
   SECTION("missing") {
     auto d = load_with_common("  negation_after = 24\n", "");
     REQUIRE_FALSE(d);
-    CHECK(d.error().message == "table settings: missing 'negation_after'");
+    CHECK(d.error().message == "table settings: missing setting 'negation_after'");
   }
   SECTION("a table the steps read") {
     auto d = load_with_common("table group_kind", "table group_kinds");

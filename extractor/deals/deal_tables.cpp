@@ -1,5 +1,7 @@
 #include "extractor/deals/deal_tables.h"
 
+#include "core/settings.h"
+
 #include <set>
 
 #include <re2/re2.h>
@@ -47,22 +49,12 @@ Status check_priorities(const rules::Table& pri) {
   return {};
 }
 
-Result<DealSettings> read_settings(const rules::Table& t) {
-  DealSettings s;
-  const std::pair<const char*, size_t DealSettings::*> names[] = {
-      {"negation_after", &DealSettings::negation_after},
-      {"distractor_before", &DealSettings::distractor_before},
-      {"distractor_after", &DealSettings::distractor_after},
-      {"money_after_match", &DealSettings::money_after_match},
-      {"each_after", &DealSettings::each_after}};
-  for (const auto& [name, field] : names) {
-    const std::string* v = t.find(name);
-    if (!v) return Error::at(t.file, t.line, 1, std::string("table settings: missing '") + name + "'");
-    if (!whole_number(*v))
-      return Error::at(t.file, t.line, 1, std::string("table settings: '") + name + "' needs a whole number", *v);
-    s.*field = static_cast<size_t>(std::stoul(*v));
-  }
-  return s;
+Result<DealSettings> read_deal_settings(const rules::Table& t) {
+  return read_settings<DealSettings>(t, {{"negation_after", &DealSettings::negation_after},
+                                         {"distractor_before", &DealSettings::distractor_before},
+                                         {"distractor_after", &DealSettings::distractor_after},
+                                         {"money_after_match", &DealSettings::money_after_match},
+                                         {"each_after", &DealSettings::each_after}});
 }
 
 // A group must be a role of the rule's type or a known kind (amount, product).
@@ -132,7 +124,7 @@ Result<DealTables> DealTables::load(const rules::RuleSet& set, const Schema& sch
   for (const auto& [name, slot] : table_slots()) read_by_engine.insert(name);
   if (Status st = set.check_unknown_tables(read_by_engine); !st) return st.error();
   if (Status st = check_priorities(t.status_priority); !st) return st.error();
-  auto settings = read_settings(set.need_table("settings"));
+  auto settings = read_deal_settings(set.need_table("settings"));
   if (!settings) return settings.error();
   t.settings = *settings;
   for (const auto& r : set.rules()) {

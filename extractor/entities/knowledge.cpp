@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/settings.h"
 #include "core/utf8.h"
 
 namespace dealgraph::entities {
@@ -35,29 +36,6 @@ Status check_rule_kinds(const rules::RuleSet& set) {
   return {};
 }
 
-// The line of `key = ...` inside the table that starts at `table_line`, for
-// an error that points at the entry; the table's own line when not found.
-int entry_line(const Resources& res, const rules::Table& t, const std::string& key) {
-  const std::string* text = res.find(t.file);
-  if (!text) return t.line;
-  int line = 1;
-  for (size_t pos = 0; pos < text->size(); ++line) {
-    size_t nl = text->find('\n', pos);
-    std::string_view l(text->data() + pos, (nl == std::string::npos ? text->size() : nl) - pos);
-    size_t b = l.find_first_not_of(" \t");
-    if (line > t.line && b != std::string_view::npos && l.substr(b, key.size()) == key &&
-        (l.size() == b + key.size() || l[b + key.size()] == ' ' || l[b + key.size()] == '='))
-      return line;
-    if (nl == std::string::npos) break;
-    pos = nl + 1;
-  }
-  return t.line;
-}
-
-bool whole_number(const std::string& v) {
-  return !v.empty() && v.size() <= 6 && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 bool has_lower(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
@@ -76,33 +54,21 @@ bool has_hangul(std::string_view s) {
 }  // namespace
 
 Result<Settings> read_settings(const rules::RuleSet& set, const Resources& res) {
-  const rules::Table* t = set.table("settings");
-  if (!t) return Error::at(kRuleFolder, 0, 0, "missing table 'settings' (the engine needs it)");
-  Settings s;
-  const std::pair<const char*, size_t*> fields[] = {
-      {"title_window", &s.title_window},
-      {"title_window_after_paren", &s.title_window_after_paren},
-      {"maker_gap", &s.maker_gap},
-      {"region_gap", &s.region_gap},
-      {"coordination_gap", &s.coordination_gap},
-      {"min_region_word", &s.min_region_word},
-      {"max_acronym", &s.max_acronym},
-      {"min_upper_variant", &s.min_upper_variant},
-      {"min_capitalized_variant", &s.min_capitalized_variant},
-      {"min_surname", &s.min_surname},
-      {"min_spread_name", &s.min_spread_name},
-      {"min_person_words", &s.min_person_words},
-      {"max_person_words", &s.max_person_words},
-  };
-  for (const auto& [name, field] : fields) {
-    const std::string* v = t->find(name);
-    if (!v) return Error::at(t->file, t->line, 1, std::string("table settings: missing setting '") + name + "'");
-    if (!whole_number(*v))
-      return Error::at(t->file, entry_line(res, *t, name), 1,
-                       std::string("setting '") + name + "' is not a whole number", std::string(name) + " = " + *v);
-    *field = static_cast<size_t>(std::stoul(*v));
-  }
-  return s;
+  return dealgraph::read_settings<Settings>(set.need_table("settings"),
+                                            {{"title_window", &Settings::title_window},
+                                             {"title_window_after_paren", &Settings::title_window_after_paren},
+                                             {"maker_gap", &Settings::maker_gap},
+                                             {"region_gap", &Settings::region_gap},
+                                             {"coordination_gap", &Settings::coordination_gap},
+                                             {"min_region_word", &Settings::min_region_word},
+                                             {"max_acronym", &Settings::max_acronym},
+                                             {"min_upper_variant", &Settings::min_upper_variant},
+                                             {"min_capitalized_variant", &Settings::min_capitalized_variant},
+                                             {"min_surname", &Settings::min_surname},
+                                             {"min_spread_name", &Settings::min_spread_name},
+                                             {"min_person_words", &Settings::min_person_words},
+                                             {"max_person_words", &Settings::max_person_words}},
+                                            &res);
 }
 
 std::vector<std::string> matcher_forms(const std::string& n, const Settings& s) {

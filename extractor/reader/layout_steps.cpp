@@ -1,5 +1,7 @@
 #include "extractor/reader/layout_steps.h"
 
+#include "core/settings.h"
+
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -15,24 +17,6 @@ std::string_view trim_view(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   return s;
-}
-
-// ------------------------------------------------------------ settings
-
-struct SettingSpec {
-  const char* name;
-  size_t Settings::*field;
-};
-constexpr SettingSpec kSettings[] = {
-    {"source_colon_limit", &Settings::source_colon_limit},
-    {"plain_headline_bytes", &Settings::plain_headline_bytes},
-};
-constexpr size_t kMaxSetting = 100000;
-
-bool is_known_setting(const std::string& name) {
-  for (const auto& s : kSettings)
-    if (name == s.name) return true;
-  return false;
 }
 
 // ------------------------------------------------------------ rule roles
@@ -186,20 +170,10 @@ void collect_body(const std::string& text, const std::vector<Line>& lines, const
 
 }  // namespace
 
-Result<Settings> read_settings(const rules::Table& table) {
-  for (const auto& [name, value] : table.entries)
-    if (!is_known_setting(name)) return Error::at(table.file, table.line, 1, "table settings: unknown setting", name);
-  Settings out;
-  for (const auto& spec : kSettings) {
-    const std::string* v = table.find(spec.name);
-    if (!v) return Error::at(table.file, table.line, 1, std::string("table settings: missing '") + spec.name + "'");
-    if (v->empty() || v->size() > 6 || v->find_first_not_of("0123456789") != std::string::npos ||
-        std::stoul(*v) < 1 || std::stoul(*v) > kMaxSetting)
-      return Error::at(table.file, table.line, 1,
-                       std::string("table settings: '") + spec.name + "' needs a whole number from 1 to 100000", *v);
-    out.*spec.field = std::stoul(*v);
-  }
-  return out;
+Result<Settings> read_settings(const rules::Table& table, const Resources* res) {
+  return dealgraph::read_settings<Settings>(
+      table, {{"source_colon_limit", &Settings::source_colon_limit, 1}, {"plain_headline_bytes", &Settings::plain_headline_bytes, 1}},
+      res);
 }
 
 const std::vector<std::string>& layout_tables() {

@@ -23,6 +23,7 @@
 
 #include "core/error.h"
 #include "core/model.h"
+#include "core/resources.h"
 #include "core/rule_set.h"
 
 namespace dealgraph::reader_steps {
@@ -33,9 +34,10 @@ struct Settings {
   size_t plain_headline_bytes = 0;  // plain text: the display headline is cut to this
 };
 
-// Reads `table settings`: every setting present, a whole number in 1..100000,
-// no unknown name. Errors name the table's file:line and the setting.
-Result<Settings> read_settings(const rules::Table& table);
+// Reads `table settings` (core/settings.h): every setting present, a whole
+// number in 1..100000, no unknown name. With `res`, an error names the
+// entry's own line.
+Result<Settings> read_settings(const rules::Table& table, const Resources* res = nullptr);
 
 struct Layout {
   rules::RuleSet set;
