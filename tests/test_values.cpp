@@ -1,7 +1,7 @@
 // Unit tests of the value normalizers: number parsing, dates, the rule-file
 // checks (errors name file:line and the fragment), JSON output, and the
 // `dealgraph tag` command (exit codes, --lines). The examples of every rule
-// file live in rules/values/*.corpus (tests/test_values_corpus.cpp).
+// file live in rules/values/*.corpus (tests/test_corpora.cpp runs them).
 #include <catch2/catch.hpp>
 
 #include <sys/wait.h>
