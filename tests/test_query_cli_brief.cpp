@@ -1,0 +1,51 @@
+// `dealgraph query` end to end over the shared sample brief
+// (../shared/corpus): the investments contract, tables, errors. Skipped
+// (exit 77, tests/skip.h) when the brief is not there; --help and usage
+// errors are in test_query_cli.cpp.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "golden/golden_check.h"
+#include "skip.h"
+
+namespace fs = std::filesystem;
+using dealgraph::golden::run;
+namespace testing = dealgraph::testing;
+
+namespace {
+const std::string kBin = DEALGRAPH_BINARY;
+
+// The shared sample brief: ../shared, or $DEALGRAPH_SHARED_DIR (tests/skip.h).
+std::string brief() { return testing::shared_dir() + "/corpus/kasic-brief-2026-03.txt"; }
+
+int dg(const std::string& args, std::string* out = nullptr) {
+  return run(kBin + " " + args + (out ? " 2>/dev/null" : " >/dev/null 2>&1"), out);
+}
+}  // namespace
+
+TEST_CASE("query over the sample brief", "[cli][query][e2e]") {
+  const std::string kBrief = brief();
+  testing::skip_test_unless(fs::exists(kBrief), "no " + kBrief + ": end-to-end query not run");
+  std::string out;
+  REQUIRE(dg("query investments --format json " + kBrief, &out) == 0);
+  auto j = nlohmann::json::parse(out);
+  REQUIRE(j.is_array());
+  for (const auto& row : j) {
+    CHECK(row.size() == 4);
+    CHECK(row["investor"].is_string());
+    CHECK(row["investee"].is_string());
+    CHECK(row["deals"].is_array());
+    CHECK((row["amount"].is_null() || row["amount"].is_object()));
+  }
+  std::string table;
+  CHECK(dg("query investments " + kBrief, &table) == 0);
+  CHECK(table.rfind("investor", 0) == 0);
+  CHECK(dg("query top --by amount --limit 3 --format csv " + kBrief, &out) == 0);
+  CHECK(out.rfind("rank,name,type,deals,amount (USD)\r\n", 0) == 0);
+
+  std::string err;
+  CHECK(run(kBin + " query investors-of Nvidai " + kBrief + " 2>&1 >/dev/null", &err) == 1);
+  CHECK(err.find("unknown entity 'Nvidai'") != std::string::npos);
+  CHECK(dg("query investees-of 엔비디아 " + kBrief) == 0);
+}
