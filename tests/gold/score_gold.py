@@ -7,7 +7,7 @@ Gold documents: data/samples/*.gold.json (ours) and ../shared/corpus/*.gold.json
 (when there). Each is extracted (`extract --format json`, `query investments
 --format json`) and scored by ../shared/eval/score.py, the scorer outside tools
 use; every metric named in tests/gold/floors.tsv must reach its floor. Without
-../shared/eval/score.py nothing can be scored: the test says so and exits 77,
+../shared/eval/score.py (or $DEALGRAPH_SHARED_DIR/eval/score.py) nothing can be scored: the test says so and exits 77,
 which CTest reports as skipped.
 """
 import json, os, subprocess, sys, tempfile
@@ -48,13 +48,15 @@ def score(binary, scorer, doc, gold, tmp):
 
 def main():
     binary, src = sys.argv[1], sys.argv[2]
-    scorer = os.path.join(src, "..", "shared", "eval", "score.py")
+    # tests/skip.h: DEALGRAPH_SHARED_DIR points elsewhere (or at nothing, to see the skip)
+    shared = os.environ.get("DEALGRAPH_SHARED_DIR") or os.path.join(src, "..", "shared")
+    scorer = os.path.join(shared, "eval", "score.py")
     if not os.path.exists(scorer):
         print(f"SKIPPED: no scorer at {scorer}")
         return SKIP
     want = floors(os.path.join(src, "tests", "gold", "floors.tsv"))
     docs = {}
-    for folder in (os.path.join(src, "data", "samples"), os.path.join(src, "..", "shared", "corpus")):
+    for folder in (os.path.join(src, "data", "samples"), os.path.join(shared, "corpus")):
         if os.path.isdir(folder):
             for name in sorted(os.listdir(folder)):
                 if name.endswith(".gold.json"):
