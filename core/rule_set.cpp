@@ -2,61 +2,17 @@
 
 #include <re2/re2.h>
 
+#include "core/rule_parse.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <cctype>
 
 namespace dealgraph::rules {
 
-namespace {
-
-std::string trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r')) ++b;
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
-  return std::string(s.substr(b, e - b));
-}
-
-std::string loose(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return out;
-}
-
-bool is_name_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
-bool is_name_char(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-';
-}
-
-// Strips a trailing comment: " #" starts one (a '#' glued to text is kept, so
-// patterns may contain '#').
-std::string strip_comment(const std::string& line) {
-  for (size_t i = 0; i < line.size(); ++i) {
-    if (line[i] == '#' && (i == 0 || line[i - 1] == ' ' || line[i - 1] == '\t')) {
-      // "\#" stays a literal
-      return line.substr(0, i);
-    }
-  }
-  return line;
-}
-
-struct RawRule {
-  Rule rule;
-  int pattern_line = 0;
-  int pattern_col = 0;
-};
-
-}  // namespace
+using parse::is_name_char;
+using parse::is_name_start;
+using parse::loose;
 
 const std::string* Table::find(std::string_view key) const {
   auto it = index.find(std::string(key));
@@ -88,6 +44,12 @@ size_t Table::longest_suffix(std::string_view text, std::string* value) const {
     }
   }
   return best;
+}
+
+int Table::line_of(std::string_view key) const {
+  for (size_t i = 0; i < entries.size() && i < entry_lines.size(); ++i)
+    if (entries[i].first == key) return entry_lines[i];
+  return line;
 }
 
 std::string Rule::attr(const std::string& key, const std::string& fallback) const {
@@ -222,137 +184,53 @@ std::vector<std::pair<std::string, std::string>> RuleSet::files_of(const Resourc
   return files;
 }
 
+// Each file is read on its own, then its entries join the set in file order
+// (a duplicate name is found at its line before a later syntax error).
 Result<RuleSet> RuleSet::from_files(const std::vector<std::pair<std::string, std::string>>& files,
                                     const LoadOptions& opt) {
   RuleSet set;
-  std::vector<RawRule> raw;
+  std::vector<parse::RawRule> rules;
   for (const auto& [path, text] : files) {
-    Table* open_table = nullptr;
-    RawRule* open_rule = nullptr;
-    int lineno = 0;
-    size_t pos = 0;
-    while (pos <= text.size()) {
-      size_t nl = text.find('\n', pos);
-      if (nl == std::string::npos) nl = text.size();
-      std::string line = text.substr(pos, nl - pos);
-      pos = nl + 1;
-      ++lineno;
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      const bool indented = !line.empty() && (line[0] == ' ' || line[0] == '\t');
-      std::string body = trim(strip_comment(line));
-      if (body.empty()) {
-        if (nl == text.size()) break;
-        continue;
-      }
-      if (open_table) {
-        if (body == "end") {
-          open_table = nullptr;
-          continue;
-        }
-        std::string key = body, value;
-        size_t eq = body.find(" = ");
-        if (eq != std::string::npos) {
-          key = trim(body.substr(0, eq));
-          value = trim(body.substr(eq + 3));
-        }
-        if (key.empty()) return Error::at(path, lineno, 1, "empty key in table '" + open_table->name + "'", line);
-        if (open_table->index.count(key))
-          return Error::at(path, lineno, 1, "duplicate key in table '" + open_table->name + "'", key);
-        open_table->entries.emplace_back(key, value);
-        open_table->index[key] = value;
-        open_table->loose_index.emplace(loose(key), value);
-        continue;
-      }
-      if (indented && open_rule) {
-        size_t colon = body.find(':');
-        if (colon == std::string::npos || colon == 0)
-          return Error::at(path, lineno, 1, "expected 'key: value' under rule '" + open_rule->rule.name + "'", body);
-        std::string key = trim(body.substr(0, colon));
-        // Patterns keep everything after "pattern:" (comments were only cut at " #").
-        std::string value = trim(body.substr(colon + 1));
-        if (key == "pattern") {
-          if (!open_rule->rule.pattern.empty())
-            return Error::at(path, lineno, 1, "second pattern in rule '" + open_rule->rule.name + "'", body);
-          open_rule->rule.pattern = value;
-          open_rule->pattern_line = lineno;
-          open_rule->pattern_col = static_cast<int>(line.find(value.empty() ? ":" : value) + 1);
-        } else {
-          open_rule->rule.attrs[key] = value;
-        }
-        continue;
-      }
-      open_rule = nullptr;
-      size_t sp = body.find_first_of(" \t");
-      std::string word = body.substr(0, sp);
-      std::string rest = sp == std::string::npos ? "" : trim(body.substr(sp));
-      if (word == "piece") {
-        size_t eq = rest.find('=');
-        if (eq == std::string::npos)
-          return Error::at(path, lineno, 1, "expected 'piece NAME = REGEX'", body);
-        std::string name = trim(rest.substr(0, eq));
-        if (name.empty() || !is_name_start(name[0]))
-          return Error::at(path, lineno, 7, "bad piece name", name);
-        if (set.pieces_.count(name) || set.tables_.count(name))
-          return Error::at(path, lineno, 7, "duplicate piece or table name '" + name + "'", body);
-        set.pieces_[name] = Piece{trim(rest.substr(eq + 1)), path, lineno};
-      } else if (word == "table") {
-        if (rest.empty() || !is_name_start(rest[0]))
-          return Error::at(path, lineno, 7, "expected 'table NAME'", body);
-        if (set.pieces_.count(rest) || set.tables_.count(rest))
-          return Error::at(path, lineno, 7, "duplicate piece or table name '" + rest + "'", body);
-        Table& t = set.tables_[rest];
-        t.name = rest;
-        t.file = path;
-        t.line = lineno;
-        open_table = &t;
-      } else if (word == "rule") {
-        if (rest.empty()) return Error::at(path, lineno, 6, "expected 'rule NAME'", body);
-        for (const auto& r : raw)
-          if (r.rule.name == rest)
-            return Error::at(path, lineno, 6, "duplicate rule name '" + rest + "' (first at " + r.rule.file + ":" +
-                                                  std::to_string(r.rule.line) + ")", body);
-        raw.push_back(RawRule{});
-        raw.back().rule.name = rest;
-        raw.back().rule.file = path;
-        raw.back().rule.line = lineno;
-        open_rule = &raw.back();
-      } else {
-        return Error::at(path, lineno, 1, "expected 'piece', 'table', 'rule' or an indented line", body);
-      }
-    }
-    if (open_table)
-      return Error::at(path, open_table->line, 1, "table '" + open_table->name + "' has no 'end'");
+    parse::FileEntries read = parse::read_file(path, text);
+    for (parse::Entry& e : read.entries)
+      if (Status st = set.add_entry(path, std::move(e), &rules); !st) return st.error();
+    if (read.error) return *read.error;
   }
-  // Compile after every file is read, so rules may use pieces from any file.
-  for (auto& r : raw) {
-    Rule& rule = r.rule;
-    if (rule.pattern.empty())
-      return Error::at(rule.file, rule.line, 1, "rule '" + rule.name + "' has no pattern");
-    auto expanded = set.expand(rule.pattern, rule.file, r.pattern_line, r.pattern_col);
-    if (!expanded) return expanded.error();
-    rule.expanded = *expanded;
-    RE2::Options o;
-    o.set_log_errors(false);
-    o.set_max_mem(opt.max_mem);
-    o.set_longest_match(opt.longest_match);
-    o.set_case_sensitive(!opt.case_insensitive && rule.attr("case") != "insensitive");
-    auto re = std::make_shared<RE2>(rule.expanded, o);
-    if (!re->ok())
-      return Error::at(rule.file, r.pattern_line, r.pattern_col,
-                       "rule " + rule.name + ": " + re->error(), re->error_arg());
-    rule.re = std::move(re);
-    set.rules_.push_back(std::move(rule));
-  }
-  // Pieces are checked too, so a broken piece no rule uses still fails loudly.
-  for (const auto& [name, p] : set.pieces_) {
-    auto e = set.expand(p.body, p.file, p.line, 1);
-    if (!e) return e.error();
-    RE2::Options o;
-    o.set_log_errors(false);
-    RE2 re(*e, o);
-    if (!re.ok()) return Error::at(p.file, p.line, 1, "piece " + name + ": " + re.error(), re.error_arg());
-  }
+  // Compiled after every file is read, so rules may use pieces from any file.
+  if (Status st = set.compile(std::move(rules), opt); !st) return st.error();
   return set;
+}
+
+Status RuleSet::add_entry(const std::string& path, parse::Entry e, std::vector<parse::RawRule>* rules) {
+  if (e.kind == parse::Entry::Kind::Rule) {
+    for (const parse::RawRule& r : *rules)
+      if (r.rule.name == e.name)
+        return Error::at(path, e.line, 6, "duplicate rule name '" + e.name + "' (first at " + r.rule.file + ":" +
+                                              std::to_string(r.rule.line) + ")", e.header);
+    rules->push_back(std::move(e.rule));
+    return {};
+  }
+  // Pieces and tables share one name space: {name} may be either.
+  if (pieces_.count(e.name) || tables_.count(e.name))
+    return Error::at(path, e.line, 7, "duplicate piece or table name '" + e.name + "'", e.header);
+  if (e.kind == parse::Entry::Kind::Piece) {
+    pieces_[e.name] = Piece{std::move(e.piece), path, e.line};
+  } else {
+    table_order_.push_back(e.name);
+    tables_[e.name] = std::move(e.table);
+  }
+  return {};
+}
+
+Status RuleSet::compile(std::vector<parse::RawRule> rules, const LoadOptions& opt) {
+  for (parse::RawRule& r : rules) {
+    Result<Rule> rule = parse::compile_rule(*this, std::move(r), opt);
+    if (!rule) return rule.error();
+    rules_.push_back(std::move(*rule));
+  }
+  for (const auto& [name, p] : pieces_)
+    if (Status st = parse::check_piece(*this, name, p.body, p.file, p.line); !st) return st;
+  return {};
 }
 
 }  // namespace dealgraph::rules

@@ -18,6 +18,16 @@
 //     pattern: (?P<num>{number})\s*(?P<cur>{currency})
 //     kind: money
 //
+// A comment starts at a '#' that begins a line or follows a space or a tab,
+// and runs to the end of the line. It is cut the same way wherever it is:
+// alone on a line (indented or not), after a header, after a table entry,
+// after a rule's attribute, pattern included; a comment line inside a table
+// or under a rule neither ends it nor counts as an entry. A '#' glued to text
+// is text ("C#", "a#b"): a pattern writes " #" as " \#", and a table value
+// cannot start with '#'. A stage must not read rule text itself: one that
+// needs a table's order or an entry's line asks the RuleSet (table_names,
+// Table::line_of), so every stage sees the same comments.
+//
 // In a pattern (and in a piece), {name} stands for the piece `name` (wrapped
 // in a non-capturing group) or, for a table, the alternation of its keys,
 // longest first, regex-escaped. A regex quantifier such as {2,3} is left
@@ -48,11 +58,17 @@ class RE2;
 
 namespace dealgraph::rules {
 
+namespace parse {  // core/rule_parse.h: the steps of from_files
+struct Entry;
+struct RawRule;
+}  // namespace parse
+
 struct Table {
   std::string name;
   std::string file;
   int line = 0;
   std::vector<std::pair<std::string, std::string>> entries;  // in file order
+  std::vector<int> entry_lines;                              // the line of each entry
   std::map<std::string, std::string> index;                  // key -> value
 
   // Exact lookup; nullptr when absent.
@@ -63,6 +79,9 @@ struct Table {
   size_t longest_prefix(std::string_view text, std::string* value = nullptr) const;
   // Longest key that `text` ends with, or 0 when none.
   size_t longest_suffix(std::string_view text, std::string* value = nullptr) const;
+  // The line of `key`'s entry, or the table's own line when absent: where an
+  // error about a value points.
+  int line_of(std::string_view key) const;
 
   std::map<std::string, std::string> loose_index;
 };
@@ -103,6 +122,8 @@ class RuleSet {
 
   const std::vector<Rule>& rules() const { return rules_; }
   const Table* table(const std::string& name) const;
+  // Every table's name, in the order the files define them.
+  const std::vector<std::string>& table_names() const { return table_order_; }
   // A table the stage declared with require_tables at load. A table never
   // required is a defect of the stage: it aborts with the name, rather than
   // quietly reading an empty table when a --rules overlay lacks it.
@@ -132,8 +153,13 @@ class RuleSet {
   };
   Result<std::string> expand_inner(const std::string& pattern, const std::string& file, int line,
                                    int column, int depth) const;
+  // from_files's steps after parse::read_file: an entry joins the set (names
+  // are unique across files); then every rule is compiled, every piece checked.
+  Status add_entry(const std::string& path, parse::Entry entry, std::vector<parse::RawRule>* rules);
+  Status compile(std::vector<parse::RawRule> rules, const LoadOptions& opt);
   std::map<std::string, Piece> pieces_;
   std::map<std::string, Table> tables_;
+  std::vector<std::string> table_order_;
   std::vector<Rule> rules_;
 };
 
