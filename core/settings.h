@@ -13,12 +13,11 @@
 //
 //   struct DealSettings { size_t negation_after = 0; ... };
 //   auto s = read_settings<DealSettings>(set.need_table("settings"),
-//                                        {{"negation_after", &DealSettings::negation_after}}, &res);
+//                                        {{"negation_after", &DealSettings::negation_after}});
 //
 // Every field must be there, as a whole number within its bounds, and the
-// table may hold no other name. Errors name the file and line (the entry's
-// own line when `res` holds the rule text, else the table's) and show the
-// offending entry:
+// table may hold no other name. Errors name the file and the entry's line
+// (the table's, for a missing one) and show the offending entry:
 //   rules/deals/00-common.rules:40:1: setting 'each_after' is not a whole number from 0 to 100000: each_after = x
 // Thread-safety: pure functions.
 #pragma once
@@ -30,7 +29,6 @@
 #include <vector>
 
 #include "core/error.h"
-#include "core/resources.h"
 #include "core/rule_set.h"
 
 namespace dealgraph {
@@ -43,8 +41,7 @@ struct SettingSpec {
 
 // The values of `specs` in `table`, by name; the checks above.
 Result<std::map<std::string, size_t>> read_setting_values(const rules::Table& table,
-                                                          const std::vector<SettingSpec>& specs,
-                                                          const Resources* res = nullptr);
+                                                          const std::vector<SettingSpec>& specs);
 
 template <class S>
 struct SettingField {
@@ -56,11 +53,10 @@ struct SettingField {
 
 // The settings struct S filled from `table`, one field per entry of `fields`.
 template <class S>
-Result<S> read_settings(const rules::Table& table, std::initializer_list<SettingField<S>> fields,
-                        const Resources* res = nullptr) {
+Result<S> read_settings(const rules::Table& table, std::initializer_list<SettingField<S>> fields) {
   std::vector<SettingSpec> specs;
   for (const auto& f : fields) specs.push_back({f.name, f.min, f.max});
-  auto values = read_setting_values(table, specs, res);
+  auto values = read_setting_values(table, specs);
   if (!values) return values.error();
   S out;
   for (const auto& f : fields) out.*(f.field) = values->at(f.name);

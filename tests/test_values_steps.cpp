@@ -109,18 +109,21 @@ TEST_CASE("steps: small parsers of table values", "[values][steps]") {
 
 // ------------------------------------------------------------ tables
 
-TEST_CASE("steps: table names in file order, entry lines", "[values][steps]") {
-  Files files{{"a.rules", "# c\ntable b_x\n  k = 1\nend\ntable a\n  z = 2 # note\nend\n"}};
-  CHECK(table_names(files) == std::vector<std::string>{"b_x", "a"});
+TEST_CASE("steps: table families in file order, entry lines", "[values][steps]") {
+  Files files{{"a.rules", "# c\ntable b_x\n  k = 1\nend\ntable b\n  z = 2 # note\nend\n"}};
   auto set = rules::RuleSet::from_files(files);
   REQUIRE(set);
-  CHECK(entry_line(files, *set->table("a"), "z") == 6);
-  CHECK(entry_line(files, *set->table("b_x"), "k") == 3);
+  TableFamilies family(*set);
+  auto b = family("b");
+  REQUIRE(b.size() == 2);
+  CHECK(b[0]->name == "b_x");  // file order, not name order
+  CHECK(family.line_of(*b[1], "z") == 6);
+  CHECK(family.line_of(*b[0], "k") == 3);
 }
 
 TEST_CASE("steps: a table family is ROLE and ROLE_anything", "[values][steps]") {
   SmallSet s("table per\n  주당 = share\nend\ntable per_en\n  a share = share\nend\ntable perhaps\n  x = y\nend\n");
-  TableFamilies family(s.set, s.files);
+  TableFamilies family(s.set);
   auto t = family("per");
   REQUIRE(t.size() == 2);
   CHECK(t[0]->name == "per");
@@ -131,7 +134,7 @@ TEST_CASE("steps: a table family is ROLE and ROLE_anything", "[values][steps]") 
 
 TEST_CASE("steps: check_table names the bad entry", "[values][steps]") {
   SmallSet s("table month_t\n  Smarch = 13\nend\n");
-  TableFamilies family(s.set, s.files);
+  TableFamilies family(s.set);
   WordTable out;
   Status st = check_table(family, "month", int_in(1, 12), "expected a month number 1..12", &out);
   REQUIRE_FALSE(st);
@@ -155,11 +158,11 @@ TEST_CASE("steps: value checks of the date tables", "[values][steps]") {
 TEST_CASE("steps: load_word_tables needs a follow table", "[values][steps]") {
   SmallSet s("table currency\n  dollars = USD\nend\n");
   Tagger::Impl impl;
-  Status st = load_word_tables(TableFamilies(s.set, s.files), &impl);
+  Status st = load_word_tables(TableFamilies(s.set), &impl);
   REQUIRE_FALSE(st);
   CHECK(st.error().message.find("missing table 'follow'") != std::string::npos);
   SmallSet ok(kTables);
-  REQUIRE(load_word_tables(TableFamilies(ok.set, ok.files), &impl));
+  REQUIRE(load_word_tables(TableFamilies(ok.set), &impl));
   REQUIRE(impl.currency.find("cents"));
   CHECK(*impl.currency.find("cents") == "USD 0.01");
 }
@@ -216,7 +219,7 @@ TEST_CASE("steps: bind_groups", "[values][steps]") {
 TEST_CASE("steps: check_group_tables", "[values][steps]") {
   SmallSet s(std::string(kTables) + "rule t.a\n  pattern: (?P<num>\\d+)(?P<cur>dollars)\n  kind: money\n"
                                      "rule t.b\n  pattern: (?P<num>\\d+)(?P<per>each)(?P<cur>dollars)\n  kind: money\n");
-  TableFamilies family(s.set, s.files);
+  TableFamilies family(s.set);
   CompiledRule cr;
   cr.kind = Kind::Money;
   REQUIRE(bind_groups(s.rule(0), &cr));
@@ -256,7 +259,7 @@ TEST_CASE("steps: check_kind_needs", "[values][steps]") {
              "rule t.c\n  pattern: (?P<n>\\d+)\n  kind: date\n");
   WordTable none;
   SmallSet units("table power_unit\n  GW = 1e9\nend\n");
-  WordTable power_unit(TableFamilies(units.set, units.files)("power_unit"));
+  WordTable power_unit(TableFamilies(units.set)("power_unit"));
   CompiledRule m;
   m.kind = Kind::Money;
   REQUIRE(bind_groups(s.rule(0), &m));
@@ -279,7 +282,7 @@ TEST_CASE("steps: compile_rule and the prefilter", "[values][steps]") {
   SmallSet s(std::string(kTables) + "rule t.a\n  pattern: (?P<num>\\d+)\n  kind: number\n"
                                      "rule t.b\n  pattern: (?P<num>\\d+)\\s?(?P<cur>dollars)\n  kind: money\n"
                                      "  case: insensitive\n");
-  TableFamilies family(s.set, s.files);
+  TableFamilies family(s.set);
   WordTable none;
   auto a = compile_rule(s.rule(0), family, none);
   REQUIRE(a);

@@ -53,7 +53,7 @@ bool has_hangul(std::string_view s) {
 
 }  // namespace
 
-Result<Settings> read_settings(const rules::RuleSet& set, const Resources& res) {
+Result<Settings> read_settings(const rules::RuleSet& set) {
   return dealgraph::read_settings<Settings>(set.need_table("settings"),
                                             {{"title_window", &Settings::title_window},
                                              {"title_window_after_paren", &Settings::title_window_after_paren},
@@ -67,8 +67,7 @@ Result<Settings> read_settings(const rules::RuleSet& set, const Resources& res) 
                                              {"min_surname", &Settings::min_surname},
                                              {"min_spread_name", &Settings::min_spread_name},
                                              {"min_person_words", &Settings::min_person_words},
-                                             {"max_person_words", &Settings::max_person_words}},
-                                            &res);
+                                             {"max_person_words", &Settings::max_person_words}});
 }
 
 std::vector<std::string> matcher_forms(const std::string& n, const Settings& s) {
@@ -103,7 +102,7 @@ Result<Knowledge> Knowledge::load(const Resources& res, const Dictionary& dict) 
   if (!set) return set.error();
   if (Status st = require_step_tables(*set); !st) return st.error();
   if (Status st = check_rule_kinds(*set); !st) return st.error();
-  auto settings = read_settings(*set, res);
+  auto settings = read_settings(*set);
   if (!settings) return settings.error();
   Knowledge k;
   k.dict = &dict;

@@ -47,8 +47,8 @@ struct Settings {
 inline constexpr const char* kRuleFolder = "rules/entities";
 
 // Reads `table settings` of `set`: every field of Settings must be there as a
-// whole number. `res` holds the rule files, for the line of a bad entry.
-Result<Settings> read_settings(const rules::RuleSet& set, const Resources& res);
+// whole number (core/settings.h); an error names the entry's line.
+Result<Settings> read_settings(const rules::RuleSet& set);
 
 struct Knowledge {
   const Dictionary* dict = nullptr;

@@ -170,10 +170,9 @@ void collect_body(const std::string& text, const std::vector<Line>& lines, const
 
 }  // namespace
 
-Result<Settings> read_settings(const rules::Table& table, const Resources* res) {
+Result<Settings> read_settings(const rules::Table& table) {
   return dealgraph::read_settings<Settings>(
-      table, {{"source_colon_limit", &Settings::source_colon_limit, 1}, {"plain_headline_bytes", &Settings::plain_headline_bytes, 1}},
-      res);
+      table, {{"source_colon_limit", &Settings::source_colon_limit, 1}, {"plain_headline_bytes", &Settings::plain_headline_bytes, 1}});
 }
 
 const std::vector<std::string>& layout_tables() {

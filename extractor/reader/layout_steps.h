@@ -35,9 +35,8 @@ struct Settings {
 };
 
 // Reads `table settings` (core/settings.h): every setting present, a whole
-// number in 1..100000, no unknown name. With `res`, an error names the
-// entry's own line.
-Result<Settings> read_settings(const rules::Table& table, const Resources* res = nullptr);
+// number in 1..100000, no unknown name; an error names the entry's line.
+Result<Settings> read_settings(const rules::Table& table);
 
 struct Layout {
   rules::RuleSet set;

@@ -3,72 +3,8 @@
 #include "extractor/values/table_check.h"
 
 #include <cstdlib>
-#include <string_view>
 
 namespace dealgraph::values::detail {
-
-namespace {
-
-// One line of a rule file without its comment and surrounding blanks; the
-// same reading as core's rule parser, so that table names match it.
-std::string bare_line(std::string line) {
-  size_t h = line.find(" #");
-  if (!line.empty() && line[0] == '#') line.clear();
-  if (h != std::string::npos) line = line.substr(0, h);
-  size_t b = line.find_first_not_of(" \t\r");
-  if (b == std::string::npos) return "";
-  size_t e = line.find_last_not_of(" \t\r");
-  return line.substr(b, e - b + 1);
-}
-
-}  // namespace
-
-std::vector<std::string> table_names(const Files& files) {
-  std::vector<std::string> out;
-  for (const auto& f : files) {
-    const std::string& text = f.second;
-    bool in_table = false;
-    size_t pos = 0;
-    while (pos < text.size()) {
-      size_t nl = text.find('\n', pos);
-      if (nl == std::string::npos) nl = text.size();
-      std::string t = bare_line(text.substr(pos, nl - pos));
-      pos = nl + 1;
-      if (t.empty()) continue;
-      if (in_table) {
-        if (t == "end") in_table = false;
-        continue;
-      }
-      if (t.compare(0, 6, "table ") == 0) {
-        std::string n = t.substr(6);
-        n.erase(0, n.find_first_not_of(" \t"));
-        out.push_back(n);
-        in_table = true;
-      }
-    }
-  }
-  return out;
-}
-
-int entry_line(const Files& files, const rules::Table& t, const std::string& key) {
-  for (const auto& [path, text] : files) {
-    if (path != t.file) continue;
-    int line = 0;
-    size_t pos = 0;
-    while (pos <= text.size()) {
-      size_t nl = text.find('\n', pos);
-      if (nl == std::string::npos) nl = text.size();
-      ++line;
-      if (line > t.line) {
-        std::string_view l(text.data() + pos, nl - pos);
-        size_t b = l.find_first_not_of(" \t");
-        if (b != std::string_view::npos && l.substr(b, key.size()) == key) return line;
-      }
-      pos = nl + 1;
-    }
-  }
-  return t.line;
-}
 
 std::vector<const rules::Table*> TableFamilies::operator()(const std::string& role) const {
   std::vector<const rules::Table*> out;

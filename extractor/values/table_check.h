@@ -18,28 +18,21 @@
 
 namespace dealgraph::values::detail {
 
-// Names of the tables the rule files define, in file order (RuleSet keeps
-// its tables by name; the engine wants the order the files give them).
-std::vector<std::string> table_names(const Files& files);
-
-// The line of `key` inside table `t` of the rule files, for error messages.
-int entry_line(const Files& files, const rules::Table& t, const std::string& key);
-
 // The tables of a rule set by role.
 class TableFamilies {
  public:
-  TableFamilies(const rules::RuleSet& rs, const Files& files)
-      : rs_(rs), files_(files), names_(table_names(files)) {}
+  // The tables in the order the files give them (RuleSet::table_names), so
+  // a role's words keep their file order.
+  explicit TableFamilies(const rules::RuleSet& rs) : rs_(rs), names_(rs.table_names()) {}
   // Every table serving `role`, in file order.
   std::vector<const rules::Table*> operator()(const std::string& role) const;
-  int line_of(const rules::Table& t, const std::string& key) const { return entry_line(files_, t, key); }
+  int line_of(const rules::Table& t, const std::string& key) const { return t.line_of(key); }
   // The names of every table some role asked for so far: after loading, the
   // tables the engine reads (RuleSet::check_unknown_tables takes them).
   const std::set<std::string>& served() const { return served_; }
 
  private:
   const rules::RuleSet& rs_;
-  const Files& files_;
   std::vector<std::string> names_;
   mutable std::set<std::string> served_;  // filled while loading, on one thread
 };

@@ -47,7 +47,7 @@ Result<Tagger> Tagger::from_files(const std::vector<std::pair<std::string, std::
   if (!set) return set.error();
   auto impl = std::make_shared<Impl>();
   impl->set = std::move(*set);
-  const TableFamilies family(impl->set, files);
+  const TableFamilies family(impl->set);
   if (Status s = load_numbers(family, impl.get()); !s) return s.error();
   if (Status s = detail::load_word_tables(family, impl.get()); !s) return s.error();
   if (Status s = compile_rules(family, impl.get()); !s) return s.error();
