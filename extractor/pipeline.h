@@ -1,14 +1,38 @@
-// dealgraph/extractor/pipeline.h — reader → values → entities → deals, per file, merged.
+// dealgraph/extractor/pipeline.h — reader → values → entities → deals, per file.
 //
-//   auto p = Pipeline::load(Resources::embedded());
-//   if (!p) { report(p.error()); }
+//   auto p = Pipeline::load(Resources::embedded());   // or with PipelineOptions
+//   if (!p) { report(p.error()); }                     // file:line of a bad rule or row
 //   Corpus c;
-//   Status s = p->add_file("brief.txt", text, &c);   // repeat per input file
-//   link_reports(&c);      // graph/link.h: cross-article linking, stable ids
+//   Status s = p->add_file("brief.txt", text, &c);     // repeat per input file
+//   if (!s) { report(s.error()); }                     // source and byte offset
+//   link_reports(&c);  // graph/link.h: once, after the last file
 //
-// Every stage is compiled once in load() from the rules and dictionary in
-// `res`; a Pipeline is immutable afterwards and may be shared between threads
-// (add_file on different Corpus objects).
+// What add_file does, per article of the file (the steps are
+// extractor/pipeline_steps.h, one small function each):
+//   1. numbers it A1, A2, ... after the articles already in the corpus;
+//   2. takes its reference date (its own, else PipelineOptions::fallback_ref);
+//   3. tags values in the headline and in each paragraph, one region at a time;
+//   4. finds entity mentions (extractor/entities/recognizer.h);
+//   5. extracts deals (extractor/deals/deal_extractor.h), which ask the
+//      dictionary, then the article's discoveries, for an entity's facts;
+//   6. keeps every mention as an entity of the output, defined from the
+//      dictionary or the discovery rule — but a country used only as a place
+//      word is dropped unless a deal uses it — and every deal party and
+//      product too, even one the text does not name.
+// The file's results are then merged into the corpus: articles, deals and
+// values appended; an entity already there gains mentions, new aliases and a
+// missing maker. Deal ids, cross-article links (same_as, conflicts) and the
+// sorting of mentions and aliases are not done here but by link_reports
+// (graph/link.h), once every file is in.
+//
+// Errors: load() returns the first bad rule, table or dictionary row (or a
+// fallback_ref that is not YYYY-MM-DD); add_file() an Error for invalid UTF-8
+// or an empty file, and `corpus` is then unchanged.
+//
+// Ownership: a Pipeline owns every compiled stage (move-only). Nothing of
+// `res` is referred to after load(); `corpus` and `trace` are the caller's.
+// Thread-safety: immutable after load(); add_file() is const and may run on
+// several threads at once, each with its own Corpus (and trace).
 #pragma once
 
 #include <memory>
