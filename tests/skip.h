@@ -36,4 +36,7 @@ inline std::string shared_dir() {
   return std::string(DEALGRAPH_SOURCE_DIR) + "/../shared";
 }
 
+// The shared sample brief the end-to-end tests run over.
+inline std::string shared_brief() { return shared_dir() + "/corpus/kasic-brief-2026-03.txt"; }
+
 }  // namespace dealgraph::testing

@@ -4,15 +4,8 @@
 
 #include "golden/golden_check.h"
 
+using dealgraph::golden::dg;
 using dealgraph::golden::run;
-
-namespace {
-const std::string kBin = DEALGRAPH_BINARY;
-
-int dg(const std::string& args, std::string* out = nullptr) {
-  return run(kBin + " " + args + (out ? " 2>/dev/null" : " >/dev/null 2>&1"), out);
-}
-}  // namespace
 
 TEST_CASE("export --help lists every option", "[cli][export]") {
   std::string help;

@@ -10,22 +10,17 @@
 #include "skip.h"
 
 namespace fs = std::filesystem;
+using dealgraph::golden::dg;
 using dealgraph::golden::run;
 namespace testing = dealgraph::testing;
 
 namespace {
 const std::string kBin = DEALGRAPH_BINARY;
 
-// The shared sample brief: ../shared, or $DEALGRAPH_SHARED_DIR (tests/skip.h).
-std::string brief() { return testing::shared_dir() + "/corpus/kasic-brief-2026-03.txt"; }
-
-int dg(const std::string& args, std::string* out = nullptr) {
-  return run(kBin + " " + args + (out ? " 2>/dev/null" : " >/dev/null 2>&1"), out);
-}
 }  // namespace
 
 TEST_CASE("export over the sample brief", "[cli][export][e2e]") {
-  const std::string kBrief = brief();
+  const std::string kBrief = testing::shared_brief();
   testing::skip_test_unless(fs::exists(kBrief), "no " + kBrief + ": end-to-end export not run");
   const std::string dir = dealgraph::golden::temp_dir("cli-export");
   std::string dot;

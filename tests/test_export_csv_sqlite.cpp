@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "golden/fixture_corpus.h"
+#include "golden/fixture_exports.h"
 #include "golden/golden_check.h"
 #include "skip.h"
 #include "export/export_csv.h"
@@ -14,13 +15,7 @@ using namespace dealgraph;
 namespace fs = std::filesystem;
 
 namespace {
-std::map<std::string, std::string> tables(bool bom) {
-  static const Corpus c = fixture::corpus();
-  static const DealGraph g = DealGraph::build(c);
-  auto v = select(g, Filter{}, true);
-  REQUIRE(v);
-  return to_csv_tables(g, *v, bom);
-}
+std::map<std::string, std::string> tables(bool bom) { return fixture::csv_tables(bom); }
 }  // namespace
 
 TEST_CASE("export csv: the tables import into SQLite", "[export][csv][sqlite]") {

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "golden/fixture_corpus.h"
+#include "golden/fixture_exports.h"
 #include "golden/golden_check.h"
 #include "export/export_jsonld.h"
 #include "graph/filter.h"
@@ -15,13 +16,7 @@ namespace {
 
 const std::string kDg = "https://dealgraph.dev/ns#";
 
-std::string jsonld_text() {
-  static const Corpus c = fixture::corpus();
-  static const DealGraph g = DealGraph::build(c);
-  auto v = select(g, Filter{}, true);
-  REQUIRE(v);
-  return dump(to_jsonld(g, *v), true);
-}
+std::string jsonld_text() { return fixture::jsonld_text(); }
 
 }  // namespace
 

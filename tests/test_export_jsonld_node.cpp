@@ -8,6 +8,7 @@
 #include <set>
 
 #include "golden/fixture_corpus.h"
+#include "golden/fixture_exports.h"
 #include "golden/golden_check.h"
 #include "skip.h"
 #include "export/export_jsonld.h"
@@ -88,13 +89,7 @@ std::vector<Quad> parse_nquads(const std::string& text) {
   return out;
 }
 
-std::string jsonld_text() {
-  static const Corpus c = fixture::corpus();
-  static const DealGraph g = DealGraph::build(c);
-  auto v = select(g, Filter{}, true);
-  REQUIRE(v);
-  return dump(to_jsonld(g, *v), true);
-}
+std::string jsonld_text() { return fixture::jsonld_text(); }
 
 // node_modules/jsonld ready, or the test is skipped (exit 77) when it cannot be.
 void need_jsonld_package() {

@@ -91,4 +91,10 @@ inline int run(const std::string& cmd, std::string* out = nullptr) {
 
 inline bool have(const std::string& tool) { return run("command -v " + tool + " >/dev/null 2>&1") == 0; }
 
+// Runs the built dealgraph with `args`: its exit code, and its standard
+// output in *out when asked for (standard error is dropped).
+inline int dg(const std::string& args, std::string* out = nullptr) {
+  return run(std::string(DEALGRAPH_BINARY) + " " + args + (out ? " 2>/dev/null" : " >/dev/null 2>&1"), out);
+}
+
 }  // namespace dealgraph::golden
