@@ -56,53 +56,75 @@ Result<Schema> Schema::load(const Resources& res) {
   if (Status st = set->require_tables(kFolder, kTables); !st) return st.error();
   if (Status st = set->check_unknown_tables({kTables.begin(), kTables.end()}); !st) return st.error();
   Schema s;
-  const rules::Table& deal_roles = set->need_table("deal_roles");
-  for (const auto& [key, value] : deal_roles.entries) {
-    auto type = type_key(deal_roles, key);
+  // In order, each after the one before succeeded: the sides need the roles.
+  if (Status st = s.read_deal_roles(set->need_table("deal_roles")); !st) return st.error();
+  if (Status st = s.read_sides(*set); !st) return st.error();
+  if (Status st = s.read_ownership(set->need_table("ownership_types")); !st) return st.error();
+  if (Status st = s.read_entity_markers(set->need_table("entity_marker")); !st) return st.error();
+  if (Status st = s.read_value_markers(set->need_table("value_marker")); !st) return st.error();
+  return s;
+}
+
+// Every deal type of the model once, with its roles in column order.
+Status Schema::read_deal_roles(const rules::Table& t) {
+  for (const auto& [key, value] : t.entries) {
+    auto type = type_key(t, key);
     if (!type) return type.error();
     std::vector<std::string> roles = words(value);
-    if (roles.empty()) return table_error(deal_roles, key + " has no roles", key);
+    if (roles.empty()) return table_error(t, key + " has no roles", key);
     for (const auto& r : roles)
-      if (s.role_set_.insert(r).second) s.roles_.push_back(r);
-    s.roles_of_[*type] = std::move(roles);
+      if (role_set_.insert(r).second) roles_.push_back(r);
+    roles_of_[*type] = std::move(roles);
   }
-  for (DealType t : all_deal_types())
-    if (!s.roles_of_.count(t))
-      return table_error(deal_roles, std::string("deal type ") + to_string(t) + " has no line", to_string(t));
+  for (DealType type : all_deal_types())
+    if (!roles_of_.count(type))
+      return table_error(t, std::string("deal type ") + to_string(type) + " has no line", to_string(type));
+  return {};
+}
 
-  for (auto [name, out] : {std::pair{"from_role", &s.from_}, {"to_role", &s.to_},
-                           {"provider_role", &s.provider_}, {"customer_role", &s.customer_}})
-    if (Status st = read_role_map(set->need_table(name), s.roles_of_, out); !st) return st.error();
-  for (const auto& [t, role] : s.from_) s.from_set_.insert(role);
+// from/to/provider/customer: each a role of its own type.
+Status Schema::read_sides(const rules::RuleSet& set) {
+  for (auto [name, out] : {std::pair{"from_role", &from_}, {"to_role", &to_}, {"provider_role", &provider_},
+                           {"customer_role", &customer_}})
+    if (Status st = read_role_map(set.need_table(name), roles_of_, out); !st) return st;
+  for (const auto& [type, role] : from_) from_set_.insert(role);
+  return {};
+}
 
-  const rules::Table& ownership = set->need_table("ownership_types");
-  for (const auto& entry : ownership.entries) {
-    auto type = type_key(ownership, entry.first);
+Status Schema::read_ownership(const rules::Table& t) {
+  for (const auto& entry : t.entries) {
+    auto type = type_key(t, entry.first);
     if (!type) return type.error();
-    s.ownership_.insert(*type);
+    ownership_.insert(*type);
   }
+  return {};
+}
 
-  const rules::Table& em = set->need_table("entity_marker");
-  for (const auto& [key, code] : em.entries) {
+// Every entity type of the model has a marker code.
+Status Schema::read_entity_markers(const rules::Table& t) {
+  for (const auto& [key, code] : t.entries) {
     auto type = entity_type_from(key);
-    if (!type) return table_error(em, "unknown entity type '" + key + "'", key);
-    s.entity_marker_[*type] = code;
+    if (!type) return table_error(t, "unknown entity type '" + key + "'", key);
+    entity_marker_[*type] = code;
   }
-  for (EntityType t : all_entity_types())
-    if (!s.entity_marker_.count(t))
-      return table_error(em, std::string("entity type ") + to_string(t) + " has no marker", to_string(t));
+  for (EntityType type : all_entity_types())
+    if (!entity_marker_.count(type))
+      return table_error(t, std::string("entity type ") + to_string(type) + " has no marker", to_string(type));
+  return {};
+}
 
-  const rules::Table& vm = set->need_table("value_marker");
-  s.value_marker_.assign(std::variant_size_v<ValueData>, "");
-  for (const auto& [key, code] : vm.entries) {
+// Every value kind of the model has a marker code.
+Status Schema::read_value_markers(const rules::Table& t) {
+  value_marker_.assign(std::variant_size_v<ValueData>, "");
+  for (const auto& [key, code] : t.entries) {
     auto kind = value_kind_from(key);
-    if (!kind) return table_error(vm, "unknown value kind '" + key + "'", key);
-    s.value_marker_[*kind] = code;
+    if (!kind) return table_error(t, "unknown value kind '" + key + "'", key);
+    value_marker_[*kind] = code;
   }
-  for (size_t k = 0; k < s.value_marker_.size(); ++k)
-    if (s.value_marker_[k].empty())
-      return table_error(vm, std::string("value kind ") + kind_name(k) + " has no marker", kind_name(k));
-  return s;
+  for (size_t k = 0; k < value_marker_.size(); ++k)
+    if (value_marker_[k].empty())
+      return table_error(t, std::string("value kind ") + kind_name(k) + " has no marker", kind_name(k));
+  return {};
 }
 
 const Schema& Schema::builtin() {

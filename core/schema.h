@@ -30,6 +30,11 @@
 #include "core/model.h"
 #include "core/resources.h"
 
+namespace dealgraph::rules {
+class RuleSet;
+struct Table;
+}  // namespace dealgraph::rules
+
 namespace dealgraph {
 
 class Schema {
@@ -67,6 +72,13 @@ class Schema {
   std::vector<std::string> entity_markers() const;
 
  private:
+  // The steps of load(), one table each.
+  Status read_deal_roles(const rules::Table& t);
+  Status read_sides(const rules::RuleSet& set);
+  Status read_ownership(const rules::Table& t);
+  Status read_entity_markers(const rules::Table& t);
+  Status read_value_markers(const rules::Table& t);
+
   std::vector<std::string> roles_;
   std::set<std::string> role_set_, from_set_;
   std::map<DealType, std::vector<std::string>> roles_of_;
