@@ -4,7 +4,8 @@
 // to `out`, diagnostics to `err`. Each reads its arguments with
 // Options::parse_verb (cli/options.h), so -h/--help and --version behave the
 // same in all. Exit codes (also in main.cpp's help):
-//   0 ok, 1 bad input (unreadable or malformed file, bad rule), 2 usage error.
+//   0 ok, 1 bad input (unreadable or malformed file, bad rule; also standard
+//   output that cannot be written, reported by main: cli/output.h), 2 usage error.
 #pragma once
 
 #include <iosfwd>

@@ -6,6 +6,7 @@
 
 #include "cli/commands.h"
 #include "cli/options.h"
+#include "cli/output.h"
 
 namespace {
 
@@ -23,24 +24,21 @@ const char kHelp[] =
     "after a command, prints the version. FILE '-' reads standard input.\n"
     "exit codes: 0 ok, 1 bad input, 2 usage error.\n";
 
-}  // namespace
-
-int main(int argc, char** argv) {
+// The command's exit code; its data goes to io.out.
+int run(int argc, char** argv, dealgraph::cli::IO io) {
   using namespace dealgraph::cli;
-  std::ios::sync_with_stdio(false);
   if (argc < 2) {
-    std::cerr << kHelp;
-    return dealgraph::cli::kUsage;
+    io.err << kHelp;
+    return kUsage;
   }
   std::string cmd = argv[1];
   std::vector<std::string> args(argv + 2, argv + argc);
-  IO io{std::cin, std::cout, std::cerr};
   if (cmd == "--help" || cmd == "-h" || cmd == "help") {
-    std::cout << kHelp;
+    io.out << kHelp;
     return kOk;
   }
   if (cmd == "--version") {
-    std::cout << kVersionLine;
+    io.out << kVersionLine;
     return kOk;
   }
   if (cmd == "extract") return cmd_extract(args, io);
@@ -48,6 +46,19 @@ int main(int argc, char** argv) {
   if (cmd == "entities") return cmd_entities(args, io);
   if (cmd == "query") return cmd_query(args, io);
   if (cmd == "export") return cmd_export(args, io);
-  std::cerr << "dealgraph: unknown command '" << cmd << "'\n\n" << kHelp;
-  return dealgraph::cli::kUsage;
+  io.err << "dealgraph: unknown command '" << cmd << "'\n\n" << kHelp;
+  return kUsage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace dealgraph::cli;
+  std::ios::sync_with_stdio(false);
+  // Every verb writes through `out`; a lost write is an error (cli/output.h).
+  StdoutBuf out;
+  std::streambuf* saved = std::cout.rdbuf(&out);
+  const int rc = finish_output(run(argc, argv, IO{std::cin, std::cout, std::cerr}), std::cout, out, std::cerr);
+  std::cout.rdbuf(saved);  // `out` dies here; std::cout outlives main
+  return rc;
 }

@@ -17,13 +17,38 @@ bool is_ascii_punct(char c) {
          (c >= '{' && c <= '~');
 }
 
+// The name of the Unicode encoding whose byte-order mark `raw` starts with,
+// other than UTF-8's; nullptr when none. UTF-32LE's mark begins with
+// UTF-16LE's, so the longer marks are tried first.
+const char* foreign_bom(const std::string& raw) {
+  static const struct {
+    const char* bytes;
+    size_t size;
+    const char* name;
+  } kMarks[] = {{"\xFF\xFE\x00\x00", 4, "UTF-32"},
+                {"\x00\x00\xFE\xFF", 4, "UTF-32"},
+                {"\xFF\xFE", 2, "UTF-16"},
+                {"\xFE\xFF", 2, "UTF-16"}};
+  for (const auto& m : kMarks)
+    if (raw.size() >= m.size && raw.compare(0, m.size, m.bytes, m.size) == 0) return m.name;
+  return nullptr;
+}
+
 }  // namespace
 
 Result<std::string> decode_text(const std::string& source, const std::string& raw) {
-  if (raw.empty()) {
+  const bool utf8_bom = raw.compare(0, 3, "\xEF\xBB\xBF") == 0;
+  if (raw.empty() || (utf8_bom && raw.size() == 3)) {
     Error e;
     e.file = source;
-    e.message = "empty input: nothing to read";
+    e.message = raw.empty() ? "empty input: nothing to read"
+                            : "empty input: nothing to read after the UTF-8 byte-order mark";
+    return e;
+  }
+  if (const char* enc = foreign_bom(raw)) {
+    Error e;
+    e.file = source;
+    e.message = std::string(enc) + " text (byte-order mark at offset 0): convert it to UTF-8";
     return e;
   }
   if (size_t nul = raw.find('\0'); nul != std::string::npos) {
@@ -48,8 +73,7 @@ Result<std::string> decode_text(const std::string& source, const std::string& ra
   }
   std::string out;
   out.reserve(raw.size());
-  size_t i = 0;
-  if (raw.compare(0, 3, "\xEF\xBB\xBF") == 0) i = 3;
+  size_t i = utf8_bom ? 3 : 0;
   for (; i < raw.size(); ++i) {
     char c = raw[i];
     if (c == '\r') {

@@ -40,8 +40,10 @@ struct ReadDocument {
   std::vector<Article> articles;  // ids "A1", "A2"... in reading order
 };
 
-// Decodes raw bytes as described above. Errors: empty input, a NUL byte
-// (binary file), invalid UTF-8 — each with the byte offset in `raw`.
+// Decodes raw bytes as described above. Errors: empty input (also a file
+// holding only a UTF-8 byte-order mark), a UTF-16 or UTF-32 byte-order mark
+// ("UTF-16 text (byte-order mark at offset 0): convert it to UTF-8"), a NUL
+// byte (binary file), invalid UTF-8 — the last two with the byte offset in `raw`.
 Result<std::string> decode_text(const std::string& source, const std::string& raw);
 
 class Reader {

@@ -102,13 +102,13 @@ Result<NumberParser::Word> NumberParser::read_word(const rules::Table& t, const 
   if (kind == Word::Value || kind == Word::Multiplier || kind == Word::Scale) {
     char* end = nullptr;
     w.v = std::strtod(value.c_str(), &end);
-    if (value.empty() || *end != '\0' || !(w.v >= 0)) return bad("expected a number");
+    if (value.empty() || *end != '\0' || !(w.v >= 0) || !std::isfinite(w.v)) return bad("expected a number");
   } else if (kind == Word::Vague) {
     char* end = nullptr;
     w.v = std::strtod(value.c_str(), &end);
     char* end2 = nullptr;
     w.v2 = std::strtod(end, &end2);
-    if (end == value.c_str() || end2 == end || *end2 != '\0' || !(w.v2 > w.v))
+    if (end == value.c_str() || end2 == end || *end2 != '\0' || !(w.v2 > w.v) || !std::isfinite(w.v2))
       return bad("expected 'LOW HIGH' with LOW < HIGH");
   }
   return w;
@@ -403,13 +403,15 @@ std::optional<ParsedNumber> NumberParser::parse(std::string_view s) const {
   double lo = 0, hi = 0, tr = 1;
   bool plain = true;
   if (!evaluate(toks, false, &lo, &plain, &tr)) return std::nullopt;
+  // a number too large for a finite double ("1" and 400 zeros) is no number
+  if (!std::isfinite(lo)) return std::nullopt;
   p.lo = lo;
   p.hi = lo;
   p.plain = plain;
   p.trailing = tr;
   // a vague number is read twice: at the low and at the high end of its vague word
   if (any_vague) {
-    if (!evaluate(toks, true, &hi, &plain, &tr)) return std::nullopt;
+    if (!evaluate(toks, true, &hi, &plain, &tr) || !std::isfinite(hi)) return std::nullopt;
     p.hi = hi;
     p.vague = true;
   }

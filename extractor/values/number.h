@@ -72,6 +72,8 @@ class NumberParser {
   // Reads the num_* tables (every table of each role); an Error names the
   // table line (found by `line_of`) for a bad value.
   static Result<NumberParser> from(const Family& family, const LineOf& line_of);
+  // The number `text` writes; nullopt when it is not one, or when its value
+  // does not fit a finite double ("1" and 400 zeros).
   std::optional<ParsedNumber> parse(std::string_view text) const;
 
  private:

@@ -15,6 +15,18 @@ using namespace detail;  // NOLINT: the group names g_* are this file's words
 
 // ------------------------------------------------------------ amounts
 
+namespace {
+
+// Every number of the amount is finite: a value too large for a double
+// (1e300 "억 달러") is no value, never infinity.
+bool all_finite(const Amount& a) {
+  for (const std::optional<double>* v : {&a.value, &a.min, &a.max})
+    if (*v && !std::isfinite(**v)) return false;
+  return true;
+}
+
+}  // namespace
+
 std::optional<Amount> Tagger::Impl::amount(const CompiledRule& r, const re2::StringPiece* caps,
                                            double factor) const {
   auto grp = [&](G g) { return group_text(r, caps, g); };
@@ -67,6 +79,7 @@ std::optional<Amount> Tagger::Impl::amount(const CompiledRule& r, const re2::Str
   }
   if (a.min) a.min = scale_by(*a.min, factor);
   if (a.max) a.max = scale_by(*a.max, factor);
+  if (!all_finite(a)) return std::nullopt;
   return a;
 }
 
@@ -112,7 +125,7 @@ bool add_subunit(const CompiledRule& r, const re2::StringPiece* caps, const Word
     parse_double(v->substr(4), &sf);  // only the factor: "3 CAD 3 cents" are Canadian cents
   }
   a->value = clean(*a->value + scale_by(s->lo, sf));
-  return true;
+  return std::isfinite(*a->value);
 }
 
 }  // namespace
