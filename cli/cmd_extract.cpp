@@ -49,10 +49,14 @@ void explain(const Loaded& in, std::ostream& err) {
 // --format jsonl: a header line, then one line per record, tagged with its kind.
 void write_jsonl(const nlohmann::json& j, std::ostream& out) {
   out << dump({{"format", "dealgraph/1"}}, false);
-  for (const char* key : {"articles", "entities", "deals", "values"})
+  // Each list of the contract object and the name its lines carry. Spelled
+  // out: cutting the plural's last letter once turned "entities" into "entitie".
+  static const std::pair<const char*, const char*> kRecords[] = {
+      {"articles", "article"}, {"entities", "entity"}, {"deals", "deal"}, {"values", "value"}};
+  for (const auto& [key, record] : kRecords)
     for (const auto& rec : j[key]) {
       nlohmann::json line = rec;
-      line["record"] = std::string(key).substr(0, std::string(key).size() - 1);  // "articles" → "article"
+      line["record"] = record;
       out << dump(line, false);
     }
 }

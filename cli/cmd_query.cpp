@@ -1,5 +1,7 @@
 // dealgraph query — questions over the merged graph (docs/queries.md).
 #include <cstdlib>
+#include <filesystem>
+#include <system_error>
 #include <ostream>
 
 #include "cli/commands.h"
@@ -92,10 +94,22 @@ int read_positionals(const Options& o, IO io, Question* q) {
   q->sub = pos[0];
   const int n = arity(q->sub);
   if (n < 0) return usage(io, "unknown subcommand '" + q->sub + "'");
-  if (pos.size() < static_cast<size_t>(1 + n))
-    return usage(io, q->sub + " needs " + (n == 1 ? "a NAME" : "two names, A and B"));
+  // A verb that needs names says so when they are missing: too few
+  // arguments, or no file after the names while a "name" is a file, as in
+  // `query investors-of brief.txt` (the file would be read as the name).
+  auto needs_names = [&] {
+    io.err << "dealgraph query " << q->sub << ": needs " << (n == 1 ? "a NAME" : "two names, A and B,")
+           << " before the files (see --help)\n";
+    return kUsage;
+  };
+  if (pos.size() < static_cast<size_t>(1 + n)) return needs_names();
   q->names.assign(pos.begin() + 1, pos.begin() + 1 + n);
   q->files.assign(pos.begin() + 1 + n, pos.end());
+  if (q->files.empty())
+    for (const auto& name : q->names) {
+      std::error_code ec;
+      if (name == "-" || std::filesystem::is_regular_file(name, ec)) return needs_names();
+    }
   return kOk;
 }
 

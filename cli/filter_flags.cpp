@@ -39,15 +39,24 @@ Result<std::set<DealType>> parse_types(const std::string& list) {
 
 bool valid_date_bound(const std::string& s) {
   static const char* const kShapes[] = {"dddd", "dddd-dd", "dddd-dd-dd"};
+  bool shaped = false;
   for (const char* shape : kShapes) {
     std::string_view sh(shape);
     if (s.size() != sh.size()) continue;
     bool ok = true;
     for (size_t i = 0; i < s.size() && ok; ++i)
       ok = sh[i] == 'd' ? std::isdigit(static_cast<unsigned char>(s[i])) != 0 : s[i] == sh[i];
-    if (ok) return true;
+    shaped = shaped || ok;
   }
-  return false;
+  if (!shaped || s.size() == 4) return shaped;
+  // A month the calendar has, and a day that month has.
+  const int year = std::stoi(s.substr(0, 4)), month = std::stoi(s.substr(5, 2));
+  if (month < 1 || month > 12) return false;
+  if (s.size() == 7) return true;
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  const int day = std::stoi(s.substr(8, 2));
+  return day >= 1 && day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
 }
 
 Result<int> parse_depth(const std::string& s) {
@@ -84,9 +93,16 @@ Result<Filter> filter_from(const Options& o) {
   }
   for (const char* flag : {"--since", "--until"})
     if (given(flag) && !valid_date_bound(o.get(flag)))
-      return bad("date '" + o.get(flag) + "' is not YYYY, YYYY-MM or YYYY-MM-DD");
+      return bad(std::string(flag) + " '" + o.get(flag) + "' is not a date YYYY, YYYY-MM or YYYY-MM-DD");
   f.since = o.get("--since");
   f.until = o.get("--until");
+  // The first day --since allows against the last day --until allows; as
+  // strings, "2026-02-31" stands for the end of February well enough.
+  if (!f.since.empty() && !f.until.empty()) {
+    const std::string first = f.since + std::string("-01-01").substr(f.since.size() - 4);
+    const std::string last = f.until + std::string("-12-31").substr(f.until.size() - 4);
+    if (first > last) return bad("--since '" + f.since + "' is later than --until '" + f.until + "'");
+  }
   if (given("--min-amount")) {
     auto v = parse_min_amount(o.get("--min-amount"));
     if (!v) return v.error();

@@ -27,13 +27,15 @@ void add_filter_specs(std::vector<Options::Spec>* specs, bool with_focus);
 
 // A Filter from the parsed options; an Error says which value is wrong:
 // depth not a whole number from 1 or given without a focus, unknown type,
-// malformed date, amount not a number ≥ 0.
+// malformed or impossible date (naming the option and the value), --since
+// later than --until, amount not a number ≥ 0.
 Result<Filter> filter_from(const Options& o);
 
 // The steps of filter_from, for tests and other verbs.
 // "investment,purchase" → types; an Error names an unknown type.
 Result<std::set<DealType>> parse_types(const std::string& list);
-// YYYY, YYYY-MM or YYYY-MM-DD.
+// YYYY, YYYY-MM or YYYY-MM-DD, and a real one: month 01..12, a day the month
+// has ("2026-02-30" and "2026-13" are not dates).
 bool valid_date_bound(const std::string& s);
 // --depth: a whole number from 1 to 1000.
 Result<int> parse_depth(const std::string& s);

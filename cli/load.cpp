@@ -55,6 +55,15 @@ int read_input(const std::string& f, IO io, bool* stdin_used, std::string* text)
   return kOk;
 }
 
+// A load error as the user should read it: an error in a file from --rules
+// or --dict names that file ("my.tsv:3:1: ..."), not the resource path it was
+// stored under; built-in files keep their "rules/..." names.
+std::string user_error(const Error& e, const Resources& res) {
+  Error u = e;
+  u.file = res.origin(e.file);
+  return u.to_string();
+}
+
 // The pipeline and the schema, both from the same resources.
 int load_stages(const Options& o, IO io, std::optional<Pipeline>* pipeline, Schema* schema) {
   Resources res;
@@ -63,12 +72,12 @@ int load_stages(const Options& o, IO io, std::optional<Pipeline>* pipeline, Sche
   popt.fallback_ref = o.get("--ref");
   auto p = Pipeline::load(res, popt);
   if (!p) {
-    io.err << "dealgraph: " << p.error().to_string() << "\n";
+    io.err << "dealgraph: " << user_error(p.error(), res) << "\n";
     return kBadInput;
   }
   auto s = Schema::load(res);
   if (!s) {
-    io.err << "dealgraph: " << s.error().to_string() << "\n";
+    io.err << "dealgraph: " << user_error(s.error(), res) << "\n";
     return kBadInput;
   }
   pipeline->emplace(std::move(*p));

@@ -58,6 +58,7 @@ Status Resources::overlay_dir(const std::string& dir, const std::string& prefix)
     if (!text) return text.error();
     std::string rel = fs::relative(p, dir).generic_string();
     files_[prefix + rel] = std::move(*text);
+    origins_[prefix + rel] = p.generic_string();
   }
   return {};
 }
@@ -66,7 +67,13 @@ Status Resources::add_file(const std::string& file, const std::string& path) {
   auto text = read_file(file);
   if (!text) return text.error();
   files_[path] = std::move(*text);
+  origins_[path] = file;
   return {};
+}
+
+std::string Resources::origin(const std::string& path) const {
+  auto it = origins_.find(path);
+  return it == origins_.end() ? path : it->second;
 }
 
 std::vector<std::pair<std::string, std::string>> Resources::list(const std::string& folder,

@@ -29,7 +29,18 @@ class Resources {
   Status overlay_dir(const std::string& dir, const std::string& prefix);
   // Reads one file and stores it under `path`.
   Status add_file(const std::string& file, const std::string& path);
-  void put(const std::string& path, std::string text) { files_[path] = std::move(text); }
+  // Stores `text` under `path`; the entry no longer comes from a user's file.
+  void put(const std::string& path, std::string text) {
+    files_[path] = std::move(text);
+    origins_.erase(path);
+  }
+
+  // The file an entry was read from, as the user gave it ("my.tsv",
+  // "DIR/values/money.ko.rules") for entries from overlay_dir or add_file;
+  // `path` itself for embedded entries and unknown paths. Errors found in an
+  // entry name its origin for the user:
+  //   e.file = res.origin(e.file);   // "data/dictionary/zz-user-0.tsv" → "my.tsv"
+  std::string origin(const std::string& path) const;
 
   // Entries whose path starts with `folder` + "/" and ends with `suffix`, sorted by path.
   std::vector<std::pair<std::string, std::string>> list(const std::string& folder,
@@ -38,6 +49,7 @@ class Resources {
 
  private:
   std::map<std::string, std::string> files_;
+  std::map<std::string, std::string> origins_;  // path → the user's file, for overlaid/added entries
 };
 
 // Reads a whole file; an Error names the file when it cannot be read.

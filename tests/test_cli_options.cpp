@@ -65,7 +65,7 @@ TEST_CASE("filter flags: each bad value is named", "[cli][options][filter]") {
   CHECK(dg("query deals --type investment,buyout " + kSample, nullptr, &err) == 2);
   CHECK(err.find("unknown deal type 'buyout'") != std::string::npos);
   CHECK(dg("query deals --since 2026-1-5 " + kSample, nullptr, &err) == 2);
-  CHECK(err.find("date '2026-1-5' is not YYYY, YYYY-MM or YYYY-MM-DD") != std::string::npos);
+  CHECK(err.find("--since '2026-1-5' is not a date YYYY, YYYY-MM or YYYY-MM-DD") != std::string::npos);
   CHECK(dg("query deals --min-amount lots " + kSample, nullptr, &err) == 2);
   CHECK(err.find("--min-amount must be a number") != std::string::npos);
   CHECK(dg("query deals --focus NVIDIA " + kSample) == 2);  // focus is export's
