@@ -109,7 +109,7 @@ int cmd_tag(const std::vector<std::string>& args, IO io) {
   if (!load_resources(o, io, &res)) return kBadInput;
   auto tagger = values::Tagger::load(res);
   if (!tagger) {
-    io.err << "dealgraph tag: " << tagger.error().to_string() << "\n";
+    io.err << "dealgraph tag: " << user_error(tagger.error(), res) << "\n";
     return kBadInput;
   }
   std::string input;

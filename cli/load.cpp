@@ -55,15 +55,6 @@ int read_input(const std::string& f, IO io, bool* stdin_used, std::string* text)
   return kOk;
 }
 
-// A load error as the user should read it: an error in a file from --rules
-// or --dict names that file ("my.tsv:3:1: ..."), not the resource path it was
-// stored under; built-in files keep their "rules/..." names.
-std::string user_error(const Error& e, const Resources& res) {
-  Error u = e;
-  u.file = res.origin(e.file);
-  return u.to_string();
-}
-
 // The pipeline and the schema, both from the same resources.
 int load_stages(const Options& o, IO io, std::optional<Pipeline>* pipeline, Schema* schema) {
   Resources res;
@@ -107,6 +98,15 @@ int load_corpus(const Options& o, const std::vector<std::string>& files, IO io, 
   }
   link_reports(&out->corpus);
   return kOk;
+}
+
+// A load error as the user should read it: an error in a file from --rules
+// or --dict names that file ("my.tsv:3:1: ..."), not the resource path it was
+// stored under; built-in files keep their "rules/..." names.
+std::string user_error(const Error& e, const Resources& res) {
+  Error u = e;
+  u.file = res.origin(e.file);
+  return u.to_string();
 }
 
 }  // namespace dealgraph::cli

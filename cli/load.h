@@ -31,6 +31,11 @@ std::vector<Options::Spec> common_specs();
 // returns false on failure.
 bool load_resources(const Options& o, IO io, Resources* res);
 
+// A load error as the user should read it: a file from --rules or --dict is
+// named by the user's own path ("my.tsv:3:1: ..."); built-in files keep
+// their "rules/..." names.
+std::string user_error(const Error& e, const Resources& res);
+
 // What load_corpus gives a verb. The graph built from `corpus` points into
 // it: keep a Loaded alive as long as the graph.
 struct Loaded {
