@@ -16,7 +16,6 @@ namespace testing = dealgraph::testing;
 
 namespace {
 const std::string kBin = DEALGRAPH_BINARY;
-
 }  // namespace
 
 TEST_CASE("export over the sample brief", "[cli][export][e2e]") {

@@ -16,7 +16,6 @@ namespace testing = dealgraph::testing;
 
 namespace {
 const std::string kBin = DEALGRAPH_BINARY;
-
 }  // namespace
 
 TEST_CASE("query over the sample brief", "[cli][query][e2e]") {
