@@ -67,6 +67,7 @@ Deal deal_of(const std::vector<Party>& ps, const MatchDeals& m, const ArticleInp
   if (m.in_turn) d.amount = std::get<Money>(in.values[s.typed.slots[m.money.slots[(*turn)++]].index].data);
   else if (m.money.each) d.amount = m.money.each;
   else if (m.combos.size() <= 1 && m.money.single) d.amount = m.money.single;
+  else if (m.combos.size() <= 1 && !m.money.single) d.amount = m.continued;  // the round it continues
   d.capacity = m.capacity;
   d.products = m.products;
   d.date = s.date;
@@ -104,11 +105,11 @@ std::string family_of(DealType type, const DealTables& tables) {
   return family ? *family : std::string(to_string(type));
 }
 
-bool has_what_type_needs(const Deal& d, const DealTables& tables) {
-  const std::string* need = tables.needs_any.find(to_string(d.type));
-  if (!need) return true;
-  // "데이터센터를 구축·임대해 제공": building named with no site, sum or size is no deal of its own
-  std::istringstream ws(*need);
+namespace {
+
+// Whether the deal has one of `need` (space-separated roles, `amount`, `capacity`).
+bool has_any_of(const Deal& d, const std::string& need) {
+  std::istringstream ws(need);
   for (std::string w; ws >> w;) {
     if (w == "amount" && d.amount) return true;
     if (w == "capacity" && d.capacity) return true;
@@ -116,6 +117,18 @@ bool has_what_type_needs(const Deal& d, const DealTables& tables) {
       if (p.role == w) return true;
   }
   return false;
+}
+
+}  // namespace
+
+bool has_what_type_needs(const Deal& d, const DealTables& tables) {
+  const std::string* need = tables.needs_any.find(to_string(d.type));
+  // "데이터센터를 구축·임대해 제공": building named with no site, sum or size is no deal of its own
+  return !need || has_any_of(d, *need);
+}
+
+bool has_what_rule_needs(const Deal& d, const RuleFacts& rule) {
+  return rule.needs.empty() || has_any_of(d, rule.needs);
 }
 
 size_t add_candidates(const MatchDeals& m, const ArticleInput& in, SentenceState& s, const DealTables& tables,
@@ -132,12 +145,13 @@ size_t add_candidates(const MatchDeals& m, const ArticleInput& in, SentenceState
     std::set<std::string> ids = ids_of(ps);
     if (s.claims.taken(family, ids, joint)) continue;
     Deal d = deal_of(ps, m, in, s, &turn);
-    if (!has_what_type_needs(d, tables)) continue;
+    if (!has_what_type_needs(d, tables) || !has_what_rule_needs(d, *m.facts)) continue;
     s.claims.add(family, std::move(ids));
     d.status = m.facts->status ? *m.facts->status : s.status;
     d.evidence = {s.sent, std::string(in.text.substr(s.sent.start, s.sent.size()))};
     d.rule = m.rule->name;
-    out->push_back({std::move(d), m.facts->symmetric, m.facts->subsumable, m.site.entity, m.site.broad});
+    out->push_back({std::move(d), m.facts->symmetric, m.facts->subsumable, m.facts->fallback, m.site.entity,
+                    m.site.broad});
   }
   return out->size() - before;
 }

@@ -19,7 +19,8 @@ namespace {
 // The deals of one match of a deal rule, added to `out`; false when the
 // match yields none (negated, voided, or no party combination stands).
 bool deals_of_match(const rules::Rule& rule, const RuleFacts& facts, const RuleMatch& m, const ArticleInput& in,
-                    SentenceState& s, const DealTables& tables, std::vector<DealCandidate>* out) {
+                    SentenceState& s, ArticleFrames& frames, const DealTables& tables,
+                    std::vector<DealCandidate>* out) {
   const TypedSentence& t = s.typed;
   if (negated(t.text, m.end, tables)) return false;
   // "AMD 주식을 사들일 수 있는 워런트" buys no goods
@@ -31,6 +32,7 @@ bool deals_of_match(const rules::Rule& rule, const RuleFacts& facts, const RuleM
   d.facts = &facts;
   d.products = products_of(t, m, groups.product_slots);
   Parties parties = parties_of(t, groups);
+  continue_roles(parties, facts, frames);  // the frame first: the round it continues, not the headline's
   fill_implicit(parties, facts, in.focus);
   fill_maker_role(parties, facts, d.products, in.lookup);
   d.site = fill_site_place(parties, facts.type, s.sent, t, m.end, in, tables);
@@ -39,20 +41,23 @@ bool deals_of_match(const rules::Rule& rule, const RuleFacts& facts, const RuleM
   d.capacity = capacity_of(t, m, in.values);
   d.combos = party_combinations(parties, facts.type, tables);
   d.in_turn = amounts_in_turn(in.text.substr(s.sent.start, s.sent.size()), d.combos.size(), d.money, tables);
-  return add_candidates(d, in, s, tables, out) > 0;
+  d.continued = continued_money(facts, frames);
+  const bool made = add_candidates(d, in, s, tables, out) > 0;
+  remember_frame(frames, facts.type, parties, d.money.single ? d.money.single : d.money.each);
+  return made;
 }
 
 // Every match of one deal rule in the sentence. The next search starts after
 // a match that yields a deal; otherwise at the next character, so a later
 // subject gets its turn ("A가 B와 계약을 맺었고, B는 A의 지분을 받았다").
 void deals_of_rule(const rules::Rule& rule, const RuleFacts& facts, const ArticleInput& in, SentenceState& s,
-                   const DealTables& tables, std::vector<DealCandidate>* out) {
+                   ArticleFrames& frames, const DealTables& tables, std::vector<DealCandidate>* out) {
   if ((facts.headline_only && !s.headline) || (facts.body_only && s.headline)) return;
   size_t pos = 0;
   while (auto m = match_from(*rule.re, s.typed.text, pos)) {
     const size_t after_start = next_char(s.typed.text, m->start);
     pos = after_start;
-    if (deals_of_match(rule, facts, *m, in, s, tables, out)) pos = m->end > m->start ? m->end : after_start;
+    if (deals_of_match(rule, facts, *m, in, s, frames, tables, out)) pos = m->end > m->start ? m->end : after_start;
   }
 }
 
@@ -62,6 +67,7 @@ SentenceState sentence_state(Span sent, bool headline, const ArticleInput& in, c
   s.sent = sent;
   s.headline = headline;
   s.typed = typeset_sentence(in.text, sent, in.mentions, in.values, tables.anaphor, in.focus, tables.schema);
+  if (headline) fold_title_case(s.typed.text, tables.settings.title_case_share);
   // "completed supply negotiations" is done, not negotiating
   s.status = sentence_status(s.typed.text, tables.status_word, tables.status_priority, tables.status_of);
   s.date = first_date(s.typed, in.values);
@@ -99,12 +105,14 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
   const ArticleInput in{text, article, mentions, values, lookup, article_focus(article, mentions)};
   std::vector<DealCandidate> cands;
   std::optional<StatedAmount> stated;  // from an `attach: amount` rule
+  ArticleFrames frames;
   size_t body_from = 0;
   const std::vector<Span> units = sentence_units(*this, text, article, &body_from);
   for (size_t u = 0; u < units.size(); ++u) {
     SentenceState s = sentence_state(units[u], u < body_from, in, tables);
     if (trace) trace->push_back({s.sent, s.typed.text});
     const std::vector<bool> may_match = rules_to_try(filter_.get(), s.typed.text, rules_.rules().size());
+    const size_t first_of_sentence = cands.size();
     for (size_t ri = 0; ri < rules_.rules().size(); ++ri) {
       if (!may_match[ri]) continue;
       const rules::Rule& rule = rules_.rules()[ri];
@@ -114,9 +122,11 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
         if (!stated) stated = stated_amount_of(*rule.re, s.typed, values, s.sent);
         continue;
       }
-      deals_of_rule(rule, facts, in, s, tables, &cands);
+      deals_of_rule(rule, facts, in, s, frames, tables, &cands);
     }
+    drop_yielding_fallbacks(cands, first_of_sentence, tables, FallbackScope::Sentence);
   }
+  drop_yielding_fallbacks(cands, 0, tables, FallbackScope::Article);
   for (auto& c : cands) settle_roles(c, tables, lookup, mentions);
   return merge_article_deals(std::move(cands), stated);
 }

@@ -6,10 +6,12 @@
 //   per sentence: typeset_sentence (typed_sentence.h) → sentence_status, first_date
 //                 → rules_to_try (one RE2::Set pass) → for each rule, each match:
 //   per match:    negated / voided_match → slots_of_groups → products_of
-//                 → parties_of, fill_implicit, fill_maker_role, fill_site_place
+//                 → parties_of, continue_roles, fill_implicit, fill_maker_role, fill_site_place
 //                 → amount_slots → money_figures → capacity_of
 //                 → party_combinations → amounts_in_turn → add_candidates
-//   per article:  settle_roles, merge_article_deals (deal_settle.h)
+//                 → remember_frame (what later sentences continue)
+//   per sentence: drop_yielding_fallbacks (Sentence)
+//   per article:  drop_yielding_fallbacks (Article), settle_roles, merge_article_deals (deal_settle.h)
 //
 // Every table a step reads comes from DealTables, loaded and checked once.
 // The functions are pure; none keeps state between calls.
@@ -124,6 +126,25 @@ SitePlace fill_site_place(Parties& parties, DealType type, Span sent, const Type
                           const ArticleInput& in, const DealTables& tables);
 void drop_empty_roles(Parties& parties);
 
+// ---------------------------------------------------------------- frames
+
+// What the article has said so far about deals of one type: the roles and
+// the money of its last match, whole or not ("xAI raised $20 billion in a
+// Series E round" names no investor), so a later sentence can continue it
+// ("Backers include A, B and C").
+struct OpenFrame {
+  Parties parties;
+  std::optional<Money> money;
+};
+using ArticleFrames = std::map<DealType, OpenFrame>;
+// Records a match: its roles replace the frame's, its money when it has one.
+void remember_frame(ArticleFrames& frames, DealType type, const Parties& parties, const std::optional<Money>& money);
+// `continues: yes`: the roles the match leaves empty come from the type's
+// frame; true when it filled one.
+bool continue_roles(Parties& parties, const RuleFacts& rule, const ArticleFrames& frames);
+// The frame's money, for a continuing match that names none.
+std::optional<Money> continued_money(const RuleFacts& rule, const ArticleFrames& frames);
+
 // ---------------------------------------------------------------- figures
 
 // Whether the money at value slot `s` may be a deal's amount: not a price per
@@ -168,6 +189,9 @@ class SentenceClaims {
 std::string family_of(DealType type, const DealTables& tables);
 // needs_any: a deal of the type stands only with one of the listed roles, amount or capacity.
 bool has_what_type_needs(const Deal& d, const DealTables& tables);
+// `needs: ROLE...` on a rule: likewise, for one rule's looser wording ("spend
+// $9 billion on Oklahoma data centers" is a facility only with its site).
+bool has_what_rule_needs(const Deal& d, const RuleFacts& rule);
 
 // What one sentence knows while its matches turn into candidates.
 struct SentenceState {
@@ -188,7 +212,20 @@ struct MatchDeals {
   std::optional<Power> capacity;
   bool in_turn = false;
   SitePlace site;
+  std::optional<Money> continued;  // continued_money, used when the match names no amount
 };
+// `fallback: yes` rules guess a party from wording another rule may read
+// plainly ("orders Google TPU racks from Broadcom": the maker named before
+// its product is no seller when a `from` names one). Drops the candidates
+// of cands[from..] made by a fallback rule when a plain candidate of the same
+// type in that range has the same customer-side (from_role) parties: in the
+// same sentence always; across the article when the two share a product
+// ("a $10 billion order for racks built around Ironwood, Google's latest TPU"
+// after "orders Ironwood racks from Broadcom": Google made it, Broadcom sells it).
+enum class FallbackScope { Sentence, Article };
+void drop_yielding_fallbacks(std::vector<DealCandidate>& cands, size_t from, const DealTables& tables,
+                             FallbackScope scope);
+
 // Adds a candidate per combination the sentence has not claimed; returns how many.
 size_t add_candidates(const MatchDeals& m, const ArticleInput& in, SentenceState& s, const DealTables& tables,
                       std::vector<DealCandidate>* out);

@@ -7,6 +7,7 @@
 #include <re2/re2.h>
 
 #include <cctype>
+#include <sstream>
 #include <utility>
 
 namespace dealgraph {
@@ -54,7 +55,8 @@ Result<DealSettings> read_deal_settings(const rules::Table& t) {
                                          {"distractor_before", &DealSettings::distractor_before},
                                          {"distractor_after", &DealSettings::distractor_after},
                                          {"money_after_match", &DealSettings::money_after_match},
-                                         {"each_after", &DealSettings::each_after}});
+                                         {"each_after", &DealSettings::each_after},
+                                         {"title_case_share", &DealSettings::title_case_share}});
 }
 
 // A group must be a role of the rule's type or a known kind (amount, product).
@@ -79,6 +81,15 @@ Status check_groups(const rules::Rule& r, const RuleFacts& f, const Schema& sche
   return {};
 }
 
+// `needs:` names roles of the rule's type, `amount` or `capacity`.
+Status check_needs(const rules::Rule& r, const RuleFacts& f, const Schema& schema) {
+  std::istringstream ws(f.needs);
+  for (std::string w; ws >> w;)
+    if (w != "amount" && w != "capacity" && !schema.allows(f.type, w))
+      return Error::at(r.file, r.line, 1, "rule " + r.name + ": needs: '" + w + "' is no role of " + to_string(f.type), w);
+  return {};
+}
+
 Result<RuleFacts> read_rule(const rules::Rule& r) {
   RuleFacts f;
   f.attach_amount = r.attr("attach") == "amount";
@@ -96,6 +107,14 @@ Result<RuleFacts> read_rule(const rules::Rule& r) {
   if (auto it = r.attrs.find("status"); it != r.attrs.end()) f.status = it->second;
   f.symmetric = r.attr("direction") == "symmetric";
   f.subsumable = r.attr("subsumable") == "yes";
+  for (const char* flag : {"subsumable", "fallback", "continues"}) {
+    const std::string v = r.attr(flag, "no");
+    if (v != "yes" && v != "no")
+      return Error::at(r.file, r.line, 1, "rule " + r.name + ": " + flag + " must be yes or no", v);
+  }
+  f.fallback = r.attr("fallback") == "yes";
+  f.continues = r.attr("continues") == "yes";
+  f.needs = r.attr("needs");
   return f;
 }
 
@@ -131,6 +150,7 @@ Result<DealTables> DealTables::load(const rules::RuleSet& set, const Schema& sch
     auto facts = read_rule(r);
     if (!facts) return facts.error();
     if (Status st = check_groups(r, *facts, schema, t.group_kind); !st) return st.error();
+    if (Status st = check_needs(r, *facts, schema); !st) return st.error();
     t.rule_facts.push_back(std::move(*facts));
   }
   return t;

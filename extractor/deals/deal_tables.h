@@ -31,6 +31,7 @@ struct DealSettings {
   size_t distractor_after = 0;   // after a money marker, likewise
   size_t money_after_match = 0;  // after a match, where its amount may still stand
   size_t each_after = 0;         // after a money marker, where an each-word makes it each party's
+  size_t title_case_share = 0;   // percent of capitalized words that make a headline title case
 };
 
 // What a rule's attributes say (deal_extractor.h lists them), read once.
@@ -44,6 +45,9 @@ struct RuleFacts {
   std::optional<std::string> status;  // a fixed status
   bool symmetric = false;             // direction: symmetric
   bool subsumable = false;            // subsumable: yes
+  bool fallback = false;              // fallback: yes — yields to a plainer rule's deal for the same customer
+  bool continues = false;             // continues: yes — empty roles and money from the article's last frame
+  std::string needs;                  // needs: roles (amount, capacity) one of which a deal must have
 };
 
 struct DealTables {

@@ -169,4 +169,52 @@ TypedSentence typeset_sentence(std::string_view text, Span sent, const std::vect
   return out.done();
 }
 
+namespace {
+
+// A Latin word of `typed` outside markers: [start, end).
+struct LatinWord {
+  size_t start, end;
+};
+
+std::vector<LatinWord> latin_words(const std::string& typed) {
+  std::vector<LatinWord> words;
+  size_t i = 0;
+  while (i < typed.size()) {
+    if (typed.compare(i, 3, kOpen) == 0) {  // skip a whole marker
+      const size_t close = typed.find(kClose, i);
+      i = close == std::string::npos ? typed.size() : close + 3;
+      continue;
+    }
+    if (!std::isalpha(static_cast<unsigned char>(typed[i]))) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < typed.size() && std::isalpha(static_cast<unsigned char>(typed[j]))) ++j;
+    words.push_back({i, j});
+    i = j;
+  }
+  return words;
+}
+
+// "Orders", not "AI", "E" or "iPhone".
+bool capitalized(const std::string& typed, LatinWord w) {
+  if (w.end - w.start < 2 || !std::isupper(static_cast<unsigned char>(typed[w.start]))) return false;
+  for (size_t k = w.start + 1; k < w.end; ++k)
+    if (!std::islower(static_cast<unsigned char>(typed[k]))) return false;
+  return true;
+}
+
+}  // namespace
+
+bool fold_title_case(std::string& typed, size_t min_share) {
+  const std::vector<LatinWord> words = latin_words(typed);
+  size_t caps = 0;
+  for (const auto& w : words) caps += capitalized(typed, w);
+  if (words.size() < 3 || caps * 100 < min_share * words.size()) return false;
+  for (const auto& w : words)
+    if (capitalized(typed, w)) typed[w.start] = static_cast<char>(std::tolower(static_cast<unsigned char>(typed[w.start])));
+  return true;
+}
+
 }  // namespace dealgraph

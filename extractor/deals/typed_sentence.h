@@ -49,4 +49,12 @@ TypedSentence typeset_sentence(std::string_view text, Span sent, const std::vect
                                const std::vector<Value>& values, const rules::Table& anaphor,
                                const std::vector<const FoundMention*>& focus, const Schema& schema);
 
+// A headline in title case ("Anthropic Orders $21 Billion of TPU Racks from
+// Broadcom") reads like a sentence for rules written in sentence case: when at
+// least `min_share` percent of its (at least three) Latin words outside markers
+// start with a capital followed by lower-case letters only, those words get a
+// lower-case first letter. Acronyms ("AI", "GPU"), single letters and markers
+// stay. Returns whether it folded.
+bool fold_title_case(std::string& typed, size_t min_share);
+
 }  // namespace dealgraph

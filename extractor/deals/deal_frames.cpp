@@ -1,0 +1,80 @@
+// Frames: what a later sentence of the article continues ("xAI raised $20
+// billion. Backers include A and B"), and fallback rules that yield to a
+// plainer reading of the same sentence.
+#include <algorithm>
+
+#include "extractor/deals/deal_steps.h"
+
+namespace dealgraph {
+
+void remember_frame(ArticleFrames& frames, DealType type, const Parties& parties, const std::optional<Money>& money) {
+  OpenFrame& f = frames[type];
+  for (const auto& [role, ids] : parties)
+    if (!ids.empty()) f.parties[role] = ids;
+  if (money) f.money = money;
+}
+
+bool continue_roles(Parties& parties, const RuleFacts& rule, const ArticleFrames& frames) {
+  if (!rule.continues) return false;
+  auto it = frames.find(rule.type);
+  if (it == frames.end()) return false;
+  bool filled = false;
+  for (const auto& [role, ids] : it->second.parties) {
+    auto& mine = parties[role];
+    if (!mine.empty()) continue;
+    mine = ids;
+    filled = true;
+  }
+  return filled;
+}
+
+std::optional<Money> continued_money(const RuleFacts& rule, const ArticleFrames& frames) {
+  if (!rule.continues) return std::nullopt;
+  auto it = frames.find(rule.type);
+  return it == frames.end() ? std::nullopt : it->second.money;
+}
+
+namespace {
+
+std::vector<std::string> customer_side(const Deal& d, const DealTables& tables) {
+  std::vector<std::string> ids;
+  const std::string& role = tables.schema.from_role(d.type);
+  for (const auto& p : d.parties)
+    if (p.role == role) ids.push_back(p.entity);
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+bool shares_product(const Deal& a, const Deal& b) {
+  for (const auto& p : a.products)
+    if (std::find(b.products.begin(), b.products.end(), p) != b.products.end()) return true;
+  return false;
+}
+
+}  // namespace
+
+void drop_yielding_fallbacks(std::vector<DealCandidate>& cands, size_t from, const DealTables& tables,
+                             FallbackScope scope) {
+  auto yields = [&](const DealCandidate& c) {
+    if (!c.fallback) return false;
+    const auto mine = customer_side(c.deal, tables);
+    for (size_t k = from; k < cands.size(); ++k) {
+      const DealCandidate& o = cands[k];
+      if (o.fallback || o.deal.type != c.deal.type || mine.empty() || customer_side(o.deal, tables) != mine)
+        continue;
+      if (scope == FallbackScope::Sentence || shares_product(o.deal, c.deal)) return true;
+    }
+    return false;
+  };
+  std::vector<bool> drop(cands.size(), false);
+  for (size_t k = from; k < cands.size(); ++k) drop[k] = yields(cands[k]);
+  size_t w = from;
+  for (size_t k = from; k < cands.size(); ++k) {
+    if (drop[k]) continue;
+    if (w != k) cands[w] = std::move(cands[k]);  // never onto itself
+    ++w;
+  }
+  cands.resize(w);
+}
+
+}  // namespace dealgraph
