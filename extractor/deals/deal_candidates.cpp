@@ -77,9 +77,10 @@ Deal deal_of(const std::vector<Party>& ps, const MatchDeals& m, const ArticleInp
 
 }  // namespace
 
-std::vector<std::vector<Party>> party_combinations(const Parties& parties, DealType type, const DealTables& tables) {
-  auto combos = tables.joint_types.find(to_string(type)) ? joint_combination(parties, type)
-                                                         : cross_combinations(parties);
+std::vector<std::vector<Party>> party_combinations(const Parties& parties, DealType type, const DealTables& tables,
+                                                   bool joint_rule) {
+  auto combos = joint_rule || tables.joint_types.find(to_string(type)) ? joint_combination(parties, type)
+                                                                       : cross_combinations(parties);
   // a party cannot deal with itself ("A가 B와, B는 A와"; an anaphor that
   // repeats a name): such combinations are no deals and split nothing
   combos.erase(std::remove_if(combos.begin(), combos.end(),
@@ -137,7 +138,7 @@ size_t add_candidates(const MatchDeals& m, const ArticleInput& in, SentenceState
   // The same parties in one sentence: a rule of the same family
   // (exclusive_types) already decided what their deal is.
   const std::string family = family_of(type, tables);
-  const bool joint = tables.joint_types.find(to_string(type)) != nullptr;
+  const bool joint = m.facts->joint || tables.joint_types.find(to_string(type)) != nullptr;
   const size_t before = out->size();
   size_t turn = 0;
   for (const auto& ps : m.combos) {

@@ -26,7 +26,7 @@ bool deals_of_match(const rules::Rule& rule, const RuleFacts& facts, const RuleM
   // "AMD 주식을 사들일 수 있는 워런트" buys no goods
   if (voided_match(std::string_view(t.text).substr(m.start, m.end - m.start), tables.voided_by.find(to_string(facts.type))))
     return false;
-  GroupSlots groups = slots_of_groups(t, m);
+  GroupSlots groups = slots_of_groups(t, m, facts.skip_owners ? &tables.owner_suffix : nullptr);
   MatchDeals d;
   d.rule = &rule;
   d.facts = &facts;
@@ -39,7 +39,7 @@ bool deals_of_match(const rules::Rule& rule, const RuleFacts& facts, const RuleM
   drop_empty_roles(parties);
   d.money = money_figures(t, amount_slots(t, m, groups.amount_slot, in.values, tables), in.values, tables);
   d.capacity = capacity_of(t, m, in.values);
-  d.combos = party_combinations(parties, facts.type, tables);
+  d.combos = party_combinations(parties, facts.type, tables, facts.joint);
   d.in_turn = amounts_in_turn(in.text.substr(s.sent.start, s.sent.size()), d.combos.size(), d.money, tables);
   d.continued = continued_money(facts, frames);
   const bool made = add_candidates(d, in, s, tables, out) > 0;
@@ -66,7 +66,8 @@ SentenceState sentence_state(Span sent, bool headline, const ArticleInput& in, c
   SentenceState s;
   s.sent = sent;
   s.headline = headline;
-  s.typed = typeset_sentence(in.text, sent, in.mentions, in.values, tables.anaphor, in.focus, tables.schema);
+  s.typed = typeset_sentence(in.text, sent, in.mentions, in.values, tables.anaphor, in.focus, tables.schema,
+                             &tables.pronoun_kept_after);
   if (headline) fold_title_case(s.typed.text, tables.settings.title_case_share);
   // "completed supply negotiations" is done, not negotiating
   s.status = sentence_status(s.typed.text, tables.status_word, tables.status_priority, tables.status_of);

@@ -53,7 +53,27 @@ std::vector<Span> sentence_units(const DealExtractor& d, std::string_view text, 
   return units;
 }
 
-GroupSlots slots_of_groups(const TypedSentence& t, const RuleMatch& m) {
+namespace {
+
+// "BlackRock's GIP" inside a list of buyers: the owner named before its unit
+// is no party of its own. True when the text after slot `s` is an owner
+// suffix, spaces, and the next entity marker.
+bool is_owner_of_next(const TypedSentence& t, int s, const rules::Table* owner_suffix) {
+  // only a party owns a party here: "Nvidia's GB300" keeps Nvidia
+  if (!owner_suffix || s + 1 >= static_cast<int>(t.slots.size()) || !t.slots[s + 1].is_entity ||
+      !is_party_type(t.slots[s + 1].type))
+    return false;
+  std::string_view after = std::string_view(t.text).substr(t.slots[s].typed_end);
+  const size_t n = owner_suffix->longest_prefix(after);
+  if (n == 0) return false;
+  size_t k = n;
+  while (k < after.size() && after[k] == ' ') ++k;
+  return k > n && t.slots[s].typed_end + k == t.slots[s + 1].typed_start;
+}
+
+}  // namespace
+
+GroupSlots slots_of_groups(const TypedSentence& t, const RuleMatch& m, const rules::Table* owner_suffix) {
   GroupSlots out;
   for (const auto& g : m.groups) {
     const std::string role = role_of_group(g.name);
@@ -68,7 +88,9 @@ GroupSlots slots_of_groups(const TypedSentence& t, const RuleMatch& m) {
       continue;
     }
     for (int s : es)
-      if (is_party_type(t.slots[s].type) || t.slots[s].type == EntityType::Facility) out.roles[role].push_back(s);
+      if ((is_party_type(t.slots[s].type) || t.slots[s].type == EntityType::Facility) &&
+          !is_owner_of_next(t, s, owner_suffix))
+        out.roles[role].push_back(s);
   }
   return out;
 }

@@ -102,7 +102,9 @@ struct GroupSlots {
   int amount_slot = -1;
   std::vector<int> product_slots;
 };
-GroupSlots slots_of_groups(const TypedSentence& t, const RuleMatch& m);
+// An entity followed by an `owner_suffix` word and another entity ("BlackRock's
+// GIP") is the next one's owner, no party of the role.
+GroupSlots slots_of_groups(const TypedSentence& t, const RuleMatch& m, const rules::Table* owner_suffix = nullptr);
 
 // The deal's products, each once: the product groups, then chips inside the
 // match, else chips anywhere in the sentence.
@@ -173,8 +175,10 @@ bool amounts_in_turn(std::string_view written, size_t n_combos, const MoneyFigur
 // ---------------------------------------------------------------- candidates
 
 // The deals a match's parties make: one per combination of the roles' parties,
-// one joint deal for joint types; none where a party deals with itself.
-std::vector<std::vector<Party>> party_combinations(const Parties& parties, DealType type, const DealTables& tables);
+// one joint deal for joint types and `joint: yes` rules (a consortium buys
+// as one); none where a party deals with itself.
+std::vector<std::vector<Party>> party_combinations(const Parties& parties, DealType type, const DealTables& tables,
+                                                   bool joint_rule = false);
 
 // Which parties a sentence has already given a deal, by exclusive family.
 class SentenceClaims {

@@ -35,6 +35,8 @@ std::vector<std::pair<const char*, rules::Table DealTables::*>> table_slots() {
           {"needs_any", &DealTables::needs_any},
           {"broad_place_flag", &DealTables::broad_place_flag},
           {"group_kind", &DealTables::group_kind},
+          {"owner_suffix", &DealTables::owner_suffix},
+          {"pronoun_kept_after", &DealTables::pronoun_kept_after},
           {"settings", nullptr}};
 }
 
@@ -107,7 +109,7 @@ Result<RuleFacts> read_rule(const rules::Rule& r) {
   if (auto it = r.attrs.find("status"); it != r.attrs.end()) f.status = it->second;
   f.symmetric = r.attr("direction") == "symmetric";
   f.subsumable = r.attr("subsumable") == "yes";
-  for (const char* flag : {"subsumable", "fallback", "continues"}) {
+  for (const char* flag : {"subsumable", "fallback", "continues", "joint", "skip_owners"}) {
     const std::string v = r.attr(flag, "no");
     if (v != "yes" && v != "no")
       return Error::at(r.file, r.line, 1, "rule " + r.name + ": " + flag + " must be yes or no", v);
@@ -115,6 +117,8 @@ Result<RuleFacts> read_rule(const rules::Rule& r) {
   f.fallback = r.attr("fallback") == "yes";
   f.continues = r.attr("continues") == "yes";
   f.needs = r.attr("needs");
+  f.joint = r.attr("joint") == "yes";
+  f.skip_owners = r.attr("skip_owners") == "yes";
   return f;
 }
 

@@ -9,6 +9,7 @@ namespace {
 
 constexpr const char* kOpen = "\xE2\x9F\xA6";   // ⟦
 constexpr const char* kClose = "\xE2\x9F\xA7";  // ⟧
+constexpr const char* kPronoun = "\xE2\x9F\xA6\xE2\x9F\xA7";  // ⟦⟧: a subject no rule can name
 
 }  // namespace
 
@@ -54,8 +55,8 @@ std::vector<Item> marker_items(Span sent, const std::vector<FoundMention>& menti
 class Typesetter {
  public:
   Typesetter(std::string_view text, Span sent, const rules::Table& anaphor,
-             const std::vector<const FoundMention*>& focus, const Schema& schema)
-      : text_(text), sent_(sent), anaphor_(anaphor), focus_(focus), schema_(schema) {}
+             const std::vector<const FoundMention*>& focus, const Schema& schema, const rules::Table* kept_after)
+      : text_(text), sent_(sent), anaphor_(anaphor), focus_(focus), schema_(schema), kept_after_(kept_after) {}
 
   // Appends a marker for `sl` (is_entity, entity, type, index and span set).
   void marker(Slot sl, const std::string& code) {
@@ -98,10 +99,12 @@ class Typesetter {
   // An anaphor at chunk[i] becomes the markers of the focus it stands for;
   // returns the bytes it took (0: none there).
   size_t anaphor_at(std::string_view chunk, size_t from, size_t i) {
-    if (focus_.empty() || !word_start(chunk, from, i)) return 0;
+    if (!word_start(chunk, from, i)) return 0;
     std::string value;
     const size_t n = anaphor_.longest_prefix(chunk.substr(i), &value);
-    if (n == 0) return 0;
+    if (n == 0 || !word_end(chunk, i + n)) return 0;
+    if (value == "pronoun") return pronoun(chunk.substr(i, n));
+    if (focus_.empty()) return 0;
     std::vector<const FoundMention*> who;
     if (value == "both" && focus_.size() >= 2) who = {focus_[0], focus_[1]};
     else if (value == "focus") who = {focus_[0]};
@@ -116,11 +119,29 @@ class Typesetter {
     return who.empty() ? 0 : n;
   }
 
+  bool word_end(std::string_view chunk, size_t j) const {
+    return j >= chunk.size() || !std::isalnum(static_cast<unsigned char>(chunk[j]));
+  }
+
+  // A pronoun subject ("it", "they") stands for someone the rules cannot
+  // name, so it becomes kPronoun: gaps stop there and the name before it is
+  // not taken for its verb's subject ("after OpenAI signed with Broadcom, it
+  // agreed to deploy AMD GPUs"). After a reporting word ("Nvidia said it
+  // would") it is the subject before and stays text.
+  size_t pronoun(std::string_view word) {
+    std::string_view so_far = t_.text;
+    while (!so_far.empty() && so_far.back() == ' ') so_far.remove_suffix(1);
+    if (kept_after_ && kept_after_->longest_suffix(so_far) > 0) return 0;
+    t_.text += kPronoun;
+    return word.size();
+  }
+
   std::string_view text_;
   Span sent_;
   const rules::Table& anaphor_;
   const std::vector<const FoundMention*>& focus_;
   const Schema& schema_;
+  const rules::Table* kept_after_;
   TypedSentence t_;
 };
 
@@ -145,8 +166,9 @@ size_t after_gloss(std::string_view text, Span sent, const std::vector<Item>& it
 
 TypedSentence typeset_sentence(std::string_view text, Span sent, const std::vector<FoundMention>& mentions,
                                const std::vector<Value>& values, const rules::Table& anaphor,
-                               const std::vector<const FoundMention*>& focus, const Schema& schema) {
-  Typesetter out(text, sent, anaphor, focus, schema);
+                               const std::vector<const FoundMention*>& focus, const Schema& schema,
+                               const rules::Table* pronoun_kept_after) {
+  Typesetter out(text, sent, anaphor, focus, schema, pronoun_kept_after);
   const std::vector<Item> items = marker_items(sent, mentions, values);
   size_t pos = sent.start;
   for (size_t k = 0; k < items.size(); ++k) {
