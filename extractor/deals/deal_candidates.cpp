@@ -59,15 +59,21 @@ bool enough_parties(const std::vector<Party>& ps, DealType type) {
 }
 
 Deal deal_of(const std::vector<Party>& ps, const MatchDeals& m, const ArticleInput& in, const SentenceState& s,
-             size_t* turn) {
+             size_t* turn, bool* shared) {
   Deal d;
   d.type = m.facts->type;
   d.article = in.article.id;
   d.parties = ps;
   if (m.in_turn) d.amount = std::get<Money>(in.values[s.typed.slots[m.money.slots[(*turn)++]].index].data);
   else if (m.money.each) d.amount = m.money.each;
-  else if (m.combos.size() <= 1 && m.money.single) d.amount = m.money.single;
-  else if (m.combos.size() <= 1 && !m.money.single) d.amount = m.continued;  // the round it continues
+  else if ((m.combos.size() <= 1 || m.facts->round_total) && m.money.single) {
+    d.amount = m.money.single;
+    *shared = m.combos.size() > 1;
+  } else if (!m.money.single && m.continued) {
+    // a listed investor joins the round told before: its amount is the round's total
+    d.amount = m.continued;
+    *shared = true;
+  }
   d.capacity = m.capacity;
   d.products = m.products;
   d.date = s.date;
@@ -145,14 +151,15 @@ size_t add_candidates(const MatchDeals& m, const ArticleInput& in, SentenceState
     if (!enough_parties(ps, type)) continue;
     std::set<std::string> ids = ids_of(ps);
     if (s.claims.taken(family, ids, joint)) continue;
-    Deal d = deal_of(ps, m, in, s, &turn);
+    bool shared = false;
+    Deal d = deal_of(ps, m, in, s, &turn, &shared);
     if (!has_what_type_needs(d, tables) || !has_what_rule_needs(d, *m.facts)) continue;
     s.claims.add(family, std::move(ids));
     d.status = m.facts->status ? *m.facts->status : s.status;
     d.evidence = {s.sent, std::string(in.text.substr(s.sent.start, s.sent.size()))};
     d.rule = m.rule->name;
-    out->push_back({std::move(d), m.facts->symmetric, m.facts->subsumable, m.facts->fallback, m.site.entity,
-                    m.site.broad});
+    out->push_back({std::move(d), m.facts->symmetric, m.facts->subsumable, m.facts->fallback, shared,
+                    m.site.entity, m.site.broad});
   }
   return out->size() - before;
 }

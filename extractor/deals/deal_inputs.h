@@ -17,6 +17,7 @@ struct DealCandidate {
   bool loose = false;       // direction: symmetric — the words do not say who supplies whom
   bool subsumable = false;  // a partnership named only by a generic word
   bool fallback = false;    // fallback: yes — stands only when no plainer rule gave its customer a deal
+  bool shared_amount = false;  // the amount is the total of a round several parties joined
   // The site came from a place the sentence names (place_role), not from the
   // match: `place` is that party's entity, `broad_place` says it holds other places.
   std::string place;

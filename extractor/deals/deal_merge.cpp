@@ -14,6 +14,7 @@ struct MergedDeal {
   bool subsumable = false;  // every candidate of it was
   std::string place;        // its site came from this place (DealCandidate::place)
   bool broad_place = false;
+  bool shared_amount = false;  // its amount is a round's total (DealCandidate::shared_amount)
 };
 
 std::vector<Party> without(const std::vector<Party>& ps, const std::string& entity) {
@@ -52,9 +53,15 @@ bool same_deal(MergedDeal& o, const DealCandidate& c) {
   return false;
 }
 
-// Later sentences fill what the first left out.
-void fill_from(Deal& same, const Deal& d) {
-  if (!same.amount && d.amount) same.amount = d.amount;
+// Later sentences fill what the first left out; a party's own sum ("with
+// Nvidia contributing $2 billion") replaces the round's total it was given.
+void fill_from(MergedDeal& m, const DealCandidate& c) {
+  Deal& same = m.deal;
+  const Deal& d = c.deal;
+  if (d.amount && (!same.amount || (m.shared_amount && !c.shared_amount))) {
+    same.amount = d.amount;
+    m.shared_amount = c.shared_amount;
+  }
   if (!same.capacity && d.capacity) same.capacity = d.capacity;
   for (const auto& p : d.products)
     if (std::find(same.products.begin(), same.products.end(), p) == same.products.end()) same.products.push_back(p);
@@ -71,11 +78,11 @@ std::vector<MergedDeal> merge_same(std::vector<DealCandidate> cands) {
         break;
       }
     if (!same) {
-      merged.push_back({std::move(c.deal), c.subsumable, c.place, c.broad_place});
+      merged.push_back({std::move(c.deal), c.subsumable, c.place, c.broad_place, c.shared_amount});
       continue;
     }
     same->subsumable = same->subsumable && c.subsumable;
-    fill_from(same->deal, c.deal);
+    fill_from(*same, c);
   }
   return merged;
 }

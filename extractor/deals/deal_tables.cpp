@@ -36,7 +36,7 @@ std::vector<std::pair<const char*, rules::Table DealTables::*>> table_slots() {
           {"broad_place_flag", &DealTables::broad_place_flag},
           {"group_kind", &DealTables::group_kind},
           {"owner_suffix", &DealTables::owner_suffix},
-          {"pronoun_kept_after", &DealTables::pronoun_kept_after},
+          {"pronoun_subject_after", &DealTables::pronoun_subject_after},
           {"settings", nullptr}};
 }
 
@@ -109,7 +109,7 @@ Result<RuleFacts> read_rule(const rules::Rule& r) {
   if (auto it = r.attrs.find("status"); it != r.attrs.end()) f.status = it->second;
   f.symmetric = r.attr("direction") == "symmetric";
   f.subsumable = r.attr("subsumable") == "yes";
-  for (const char* flag : {"subsumable", "fallback", "continues", "joint", "skip_owners"}) {
+  for (const char* flag : {"subsumable", "fallback", "continues", "joint", "skip_owners", "round_total"}) {
     const std::string v = r.attr(flag, "no");
     if (v != "yes" && v != "no")
       return Error::at(r.file, r.line, 1, "rule " + r.name + ": " + flag + " must be yes or no", v);
@@ -118,6 +118,7 @@ Result<RuleFacts> read_rule(const rules::Rule& r) {
   f.continues = r.attr("continues") == "yes";
   f.needs = r.attr("needs");
   f.joint = r.attr("joint") == "yes";
+  f.round_total = r.attr("round_total") == "yes";
   f.skip_owners = r.attr("skip_owners") == "yes";
   return f;
 }

@@ -48,6 +48,7 @@ struct RuleFacts {
   bool fallback = false;              // fallback: yes — yields to a plainer rule's deal for the same customer
   bool continues = false;             // continues: yes — empty roles and money from the article's last frame
   bool skip_owners = false;           // skip_owners: yes — in a list, "BlackRock's GIP" is GIP alone
+  bool round_total = false;           // round_total: yes — the amount is the round's, each listed party's deal carries it
   bool joint = false;                 // joint: yes — one deal for all the match's parties (a consortium)
   std::string needs;                  // needs: roles (amount, capacity) one of which a deal must have
 };
@@ -64,7 +65,7 @@ struct DealTables {
   rules::Table status_word, status_priority, status_of, anaphor, provider_flag, retype_by_provider_flag,
       amount_distractor, exclusive_types, maker_side, negation, respective, joint_types, each_word,
       each_word_before, voided_by, place_role, needs_any, broad_place_flag, group_kind, owner_suffix,
-      pronoun_kept_after;
+      pronoun_subject_after;
 };
 
 // The role (or group kind) a group names: a trailing digit lets a role

@@ -55,8 +55,8 @@ std::vector<Item> marker_items(Span sent, const std::vector<FoundMention>& menti
 class Typesetter {
  public:
   Typesetter(std::string_view text, Span sent, const rules::Table& anaphor,
-             const std::vector<const FoundMention*>& focus, const Schema& schema, const rules::Table* kept_after)
-      : text_(text), sent_(sent), anaphor_(anaphor), focus_(focus), schema_(schema), kept_after_(kept_after) {}
+             const std::vector<const FoundMention*>& focus, const Schema& schema, const rules::Table* subject_after)
+      : text_(text), sent_(sent), anaphor_(anaphor), focus_(focus), schema_(schema), subject_after_(subject_after) {}
 
   // Appends a marker for `sl` (is_entity, entity, type, index and span set).
   void marker(Slot sl, const std::string& code) {
@@ -123,15 +123,17 @@ class Typesetter {
     return j >= chunk.size() || !std::isalnum(static_cast<unsigned char>(chunk[j]));
   }
 
-  // A pronoun subject ("it", "they") stands for someone the rules cannot
-  // name, so it becomes kPronoun: gaps stop there and the name before it is
-  // not taken for its verb's subject ("after OpenAI signed with Broadcom, it
-  // agreed to deploy AMD GPUs"). After a reporting word ("Nvidia said it
-  // would") it is the subject before and stays text.
+  // A pronoun that starts a clause ("it", "they" at the sentence start or
+  // after a clause word) is a subject the rules cannot name, so it becomes
+  // kPronoun: gaps stop there and the name before it is not taken for its
+  // verb's subject ("after OpenAI signed with Broadcom, it agreed to deploy
+  // AMD GPUs"). Elsewhere ("Nvidia said it would", "Spark Capital led it")
+  // it stays text.
   size_t pronoun(std::string_view word) {
     std::string_view so_far = t_.text;
     while (!so_far.empty() && so_far.back() == ' ') so_far.remove_suffix(1);
-    if (kept_after_ && kept_after_->longest_suffix(so_far) > 0) return 0;
+    const bool starts_clause = so_far.empty() || (subject_after_ && subject_after_->longest_suffix(so_far) > 0);
+    if (!starts_clause) return 0;
     t_.text += kPronoun;
     return word.size();
   }
@@ -141,7 +143,7 @@ class Typesetter {
   const rules::Table& anaphor_;
   const std::vector<const FoundMention*>& focus_;
   const Schema& schema_;
-  const rules::Table* kept_after_;
+  const rules::Table* subject_after_;
   TypedSentence t_;
 };
 
@@ -167,8 +169,8 @@ size_t after_gloss(std::string_view text, Span sent, const std::vector<Item>& it
 TypedSentence typeset_sentence(std::string_view text, Span sent, const std::vector<FoundMention>& mentions,
                                const std::vector<Value>& values, const rules::Table& anaphor,
                                const std::vector<const FoundMention*>& focus, const Schema& schema,
-                               const rules::Table* pronoun_kept_after) {
-  Typesetter out(text, sent, anaphor, focus, schema, pronoun_kept_after);
+                               const rules::Table* pronoun_subject_after) {
+  Typesetter out(text, sent, anaphor, focus, schema, pronoun_subject_after);
   const std::vector<Item> items = marker_items(sent, mentions, values);
   size_t pos = sent.start;
   for (size_t k = 0; k < items.size(); ++k) {

@@ -43,13 +43,13 @@ struct TypedSentence {
 bool is_place_word(const FoundMention& m);
 
 // `focus` holds the entities anaphors stand for: "both" takes the first
-// two, "focus" the first; a "pronoun" ("it", "they") becomes ⟦⟧, a subject no
-// rule can name, unless a `pronoun_kept_after` word stands right before it. `mentions` and `values` are the article's, sorted.
+// two, "focus" the first; a "pronoun" ("it", "they") that starts the sentence
+// or follows a `pronoun_subject_after` word becomes ⟦⟧, a subject no rule can name. `mentions` and `values` are the article's, sorted.
 // Marker codes are the schema's (marker, value_marker).
 TypedSentence typeset_sentence(std::string_view text, Span sent, const std::vector<FoundMention>& mentions,
                                const std::vector<Value>& values, const rules::Table& anaphor,
                                const std::vector<const FoundMention*>& focus, const Schema& schema,
-                               const rules::Table* pronoun_kept_after = nullptr);
+                               const rules::Table* pronoun_subject_after = nullptr);
 
 // A headline in title case ("Anthropic Orders $21 Billion of TPU Racks from
 // Broadcom") reads like a sentence for rules written in sentence case: when at
