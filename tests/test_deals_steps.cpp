@@ -251,3 +251,116 @@ TEST_CASE("deals: settling the supplier from the schema's provider role", "[deal
   CHECK(c.deal.parties == std::vector<Party>{{"acme", "buyer"}, {"nvidia", "seller"}});
   (void)no_facts;
 }
+
+TEST_CASE("deals: title-case headlines are matched in sentence case", "[deals]") {
+  const size_t share = tables().settings.title_case_share;
+  std::string headline = "⟦E0:ORG⟧ Orders ⟦V1:MONEY⟧ of ⟦E2:ORG⟧ TPU Racks from ⟦E3:ORG⟧";
+  CHECK(fold_title_case(headline, share));
+  CHECK(headline == "⟦E0:ORG⟧ orders ⟦V1:MONEY⟧ of ⟦E2:ORG⟧ TPU racks from ⟦E3:ORG⟧");  // acronyms stay
+  std::string sentence = "⟦E0:ORG⟧ said on Monday it would invest in ⟦E1:ORG⟧";
+  CHECK_FALSE(fold_title_case(sentence, share));
+  CHECK(sentence == "⟦E0:ORG⟧ said on Monday it would invest in ⟦E1:ORG⟧");
+  std::string short_one = "Big Deal";  // fewer than three words: no telling
+  CHECK_FALSE(fold_title_case(short_one, share));
+  std::string korean = "⟦E0:ORG⟧, ⟦E1:ORG⟧에 투자";
+  CHECK_FALSE(fold_title_case(korean, share));
+}
+
+TEST_CASE("deals: a pronoun subject blocks the gap, a reported one does not", "[deals]") {
+  const auto& tb = tables();
+  auto typed = [&](const std::string& text, std::vector<FoundMention> ms) {
+    return typeset_sentence(text, {0, text.size()}, ms, {}, tb.anaphor, {}, tb.schema, &tb.pronoun_subject_after)
+        .text;
+  };
+  // "after OpenAI signed with Broadcom, it agreed": Broadcom is not the subject
+  const std::string a = "Broadcom signed, and it agreed to deploy AMD GPUs";
+  CHECK(typed(a, {mention(0, 8, "broadcom"), mention(41, 44, "amd")}) ==
+        "⟦E0:ORG⟧ signed, and ⟦⟧ agreed to deploy ⟦E1:ORG⟧ GPUs");
+  CHECK(typed("It has agreed to buy GPUs", {}) == "⟦⟧ has agreed to buy GPUs");
+  // after a reporting verb, or as an object, the pronoun stays a word
+  CHECK(typed("Nvidia said it would invest", {mention(0, 6, "nvidia")}) == "⟦E0:ORG⟧ said it would invest");
+  CHECK(typed("Spark Capital led it", {mention(0, 13, "spark")}) == "⟦E0:ORG⟧ led it");
+  CHECK(typed("Italy and its partners", {}) == "Italy and its partners");  // whole words only
+}
+
+TEST_CASE("deals: an owner in a party list is no party when the rule says so", "[deals]") {
+  Builder b;
+  b.entity("blackrock").text("'s ").entity("gip").text(" and ").entity("mgx").text(" buy");
+  RuleMatch m = whole(b.t);
+  m.groups = {{"acquirer", 0, b.t.slots[2].typed_end}};
+  CHECK(slots_of_groups(b.t, m).roles["acquirer"] == std::vector<int>{0, 1, 2});
+  CHECK(slots_of_groups(b.t, m, &tables().owner_suffix).roles["acquirer"] == std::vector<int>{1, 2});
+  // a chip after the owner is its product: the owner stays ("Nvidia's GB300")
+  Builder c;
+  c.entity("nvidia").text("'s ").entity("gb300", EntityType::Chip);
+  RuleMatch mc = whole(c.t);
+  mc.groups = {{"seller", 0, c.t.slots[1].typed_end}};
+  CHECK(slots_of_groups(c.t, mc, &tables().owner_suffix).roles["seller"] == std::vector<int>{0});
+}
+
+TEST_CASE("deals: a later sentence continues the article's last frame", "[deals]") {
+  ArticleFrames frames;
+  Money round;
+  round.amount.value = 2e10;
+  round.currency = "USD";
+  // "xAI raised $20 billion in a Series E round": a frame with no investor
+  remember_frame(frames, DealType::Investment, {{"investee", {"xai"}}}, round);
+  RuleFacts backers;
+  backers.type = DealType::Investment;
+  backers.continues = true;
+  Parties listed = {{"investor", {"valor", "mgx"}}};
+  CHECK(continue_roles(listed, backers, frames));
+  CHECK(listed["investee"] == std::vector<std::string>{"xai"});
+  REQUIRE(continued_money(backers, frames));
+  CHECK(continued_money(backers, frames)->amount.value == 2e10);
+  // a rule that does not continue, or another type, takes nothing
+  RuleFacts plain = backers;
+  plain.continues = false;
+  Parties alone = {{"investor", {"valor"}}};
+  CHECK_FALSE(continue_roles(alone, plain, frames));
+  CHECK_FALSE(continued_money(plain, frames));
+  RuleFacts lease = backers;
+  lease.type = DealType::Lease;
+  Parties lessee = {{"lessee", {"meta"}}};
+  CHECK_FALSE(continue_roles(lessee, lease, frames));
+}
+
+TEST_CASE("deals: a fallback seller yields to a stated one", "[deals]") {
+  auto cand = [](std::string buyer, std::string seller, bool fallback, std::vector<std::string> products) {
+    DealCandidate c;
+    c.deal.type = DealType::Purchase;
+    c.deal.parties = {{std::move(buyer), "buyer"}, {std::move(seller), "seller"}};
+    c.deal.products = std::move(products);
+    c.fallback = fallback;
+    return c;
+  };
+  // "Anthropic orders Google TPU racks from Broadcom": one sentence
+  std::vector<DealCandidate> one = {cand("anthropic", "broadcom", false, {}), cand("anthropic", "google", true, {})};
+  drop_yielding_fallbacks(one, 0, tables(), FallbackScope::Sentence);
+  REQUIRE(one.size() == 1);
+  CHECK(one[0].deal.parties[1].entity == "broadcom");
+  // across the article only for the same product
+  std::vector<DealCandidate> art = {cand("anthropic", "broadcom", false, {"ironwood"}),
+                                    cand("anthropic", "google", true, {"ironwood"}),
+                                    cand("anthropic", "nvidia", true, {"h100"})};
+  drop_yielding_fallbacks(art, 0, tables(), FallbackScope::Article);
+  REQUIRE(art.size() == 2);
+  CHECK(art[1].deal.parties[1].entity == "nvidia");
+  // another buyer's fallback stands
+  std::vector<DealCandidate> other = {cand("anthropic", "broadcom", false, {}), cand("meta", "google", true, {})};
+  drop_yielding_fallbacks(other, 0, tables(), FallbackScope::Sentence);
+  CHECK(other.size() == 2);
+}
+
+TEST_CASE("deals: a rule's needs", "[deals]") {
+  Deal d;
+  d.type = DealType::Facility;
+  d.parties = {{"google", "owner"}};
+  RuleFacts spend;
+  spend.type = DealType::Facility;
+  spend.needs = "facility";
+  CHECK_FALSE(has_what_rule_needs(d, spend));  // "spend $80 billion on data centers": a budget
+  d.parties.push_back({"oklahoma", "facility"});
+  CHECK(has_what_rule_needs(d, spend));
+  CHECK(has_what_rule_needs(d, RuleFacts{}));
+}

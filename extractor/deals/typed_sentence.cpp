@@ -229,14 +229,24 @@ bool capitalized(const std::string& typed, LatinWord w) {
   return true;
 }
 
+// "AI", "TPU": the same in any case, so they tell nothing about it.
+bool acronym(const std::string& typed, LatinWord w) {
+  for (size_t k = w.start; k < w.end; ++k)
+    if (!std::isupper(static_cast<unsigned char>(typed[k]))) return false;
+  return w.end - w.start > 1;
+}
+
 }  // namespace
 
 bool fold_title_case(std::string& typed, size_t min_share) {
-  const std::vector<LatinWord> words = latin_words(typed);
-  size_t caps = 0;
-  for (const auto& w : words) caps += capitalized(typed, w);
-  if (words.size() < 3 || caps * 100 < min_share * words.size()) return false;
-  for (const auto& w : words)
+  size_t caps = 0, words = 0;
+  for (const auto& w : latin_words(typed)) {
+    if (acronym(typed, w)) continue;
+    ++words;
+    caps += capitalized(typed, w);
+  }
+  if (words < 3 || caps * 100 < min_share * words) return false;
+  for (const auto& w : latin_words(typed))
     if (capitalized(typed, w)) typed[w.start] = static_cast<char>(std::tolower(static_cast<unsigned char>(typed[w.start])));
   return true;
 }

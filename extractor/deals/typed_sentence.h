@@ -53,7 +53,8 @@ TypedSentence typeset_sentence(std::string_view text, Span sent, const std::vect
 
 // A headline in title case ("Anthropic Orders $21 Billion of TPU Racks from
 // Broadcom") reads like a sentence for rules written in sentence case: when at
-// least `min_share` percent of its (at least three) Latin words outside markers
+// least `min_share` percent of its (at least three) Latin words outside markers,
+// acronyms not counted,
 // start with a capital followed by lower-case letters only, those words get a
 // lower-case first letter. Acronyms ("AI", "GPU"), single letters and markers
 // stay. Returns whether it folded.
