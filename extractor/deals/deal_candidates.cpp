@@ -156,6 +156,7 @@ size_t add_candidates(const MatchDeals& m, const ArticleInput& in, SentenceState
     if (!has_what_type_needs(d, tables) || !has_what_rule_needs(d, *m.facts)) continue;
     s.claims.add(family, std::move(ids));
     d.status = m.facts->status ? *m.facts->status : s.status;
+    if (d.status.empty()) d.status = m.continued_status;
     d.evidence = {s.sent, std::string(in.text.substr(s.sent.start, s.sent.size()))};
     d.rule = m.rule->name;
     out->push_back({std::move(d), m.facts->symmetric, m.facts->subsumable, m.facts->fallback, shared,

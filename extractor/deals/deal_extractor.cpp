@@ -42,8 +42,10 @@ bool deals_of_match(const rules::Rule& rule, const RuleFacts& facts, const RuleM
   d.combos = party_combinations(parties, facts.type, tables, facts.joint);
   d.in_turn = amounts_in_turn(in.text.substr(s.sent.start, s.sent.size()), d.combos.size(), d.money, tables);
   d.continued = continued_money(facts, frames);
+  d.continued_status = continued_status(facts, frames);
   const bool made = add_candidates(d, in, s, tables, out) > 0;
-  remember_frame(frames, facts.type, parties, d.money.single ? d.money.single : d.money.each);
+  remember_frame(frames, facts.type, parties, d.money.single ? d.money.single : d.money.each,
+                 facts.status ? *facts.status : s.status);
   return made;
 }
 

@@ -7,11 +7,13 @@
 
 namespace dealgraph {
 
-void remember_frame(ArticleFrames& frames, DealType type, const Parties& parties, const std::optional<Money>& money) {
+void remember_frame(ArticleFrames& frames, DealType type, const Parties& parties, const std::optional<Money>& money,
+                    const std::string& status) {
   OpenFrame& f = frames[type];
   for (const auto& [role, ids] : parties)
     if (!ids.empty()) f.parties[role] = ids;
   if (money) f.money = money;
+  if (!status.empty()) f.status = status;
 }
 
 bool continue_roles(Parties& parties, const RuleFacts& rule, const ArticleFrames& frames) {
@@ -32,6 +34,12 @@ std::optional<Money> continued_money(const RuleFacts& rule, const ArticleFrames&
   if (!rule.continues) return std::nullopt;
   auto it = frames.find(rule.type);
   return it == frames.end() ? std::nullopt : it->second.money;
+}
+
+std::string continued_status(const RuleFacts& rule, const ArticleFrames& frames) {
+  if (!rule.continues) return "";
+  auto it = frames.find(rule.type);
+  return it == frames.end() ? "" : it->second.status;
 }
 
 namespace {

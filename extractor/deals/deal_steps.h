@@ -137,15 +137,19 @@ void drop_empty_roles(Parties& parties);
 struct OpenFrame {
   Parties parties;
   std::optional<Money> money;
+  std::string status;  // "xAI said it closed a $6 billion round": the round's, for its investors
 };
 using ArticleFrames = std::map<DealType, OpenFrame>;
-// Records a match: its roles replace the frame's, its money when it has one.
-void remember_frame(ArticleFrames& frames, DealType type, const Parties& parties, const std::optional<Money>& money);
+// Records a match: its roles replace the frame's, its money and status when it has them.
+void remember_frame(ArticleFrames& frames, DealType type, const Parties& parties, const std::optional<Money>& money,
+                    const std::string& status = "");
 // `continues: yes`: the roles the match leaves empty come from the type's
 // frame; true when it filled one.
 bool continue_roles(Parties& parties, const RuleFacts& rule, const ArticleFrames& frames);
 // The frame's money, for a continuing match that names none.
 std::optional<Money> continued_money(const RuleFacts& rule, const ArticleFrames& frames);
+// The frame's status, for a continuing match whose sentence says none.
+std::string continued_status(const RuleFacts& rule, const ArticleFrames& frames);
 
 // ---------------------------------------------------------------- figures
 
@@ -217,6 +221,7 @@ struct MatchDeals {
   bool in_turn = false;
   SitePlace site;
   std::optional<Money> continued;  // continued_money, used when the match names no amount
+  std::string continued_status;    // continued_status, used when the sentence says none
 };
 // `fallback: yes` rules guess a party from wording another rule may read
 // plainly ("orders Google TPU racks from Broadcom": the maker named before
