@@ -150,7 +150,8 @@ struct Deal {
   std::optional<Money> amount;
   std::optional<Power> capacity;
   std::vector<std::string> products;  // entity ids
-  std::optional<DateValue> date;
+  std::optional<DateValue> date;         // when it was made or announced (else the article's date)
+  std::optional<DateValue> target_date;  // a build-out target, deadline or delivery start
   std::string status;  // "" | signed | planned | reported | negotiating | failed
   Evidence evidence;
   std::string rule;

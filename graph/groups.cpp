@@ -17,6 +17,11 @@ std::string deal_when(const Deal& d, const Corpus& c) {
   return "";
 }
 
+std::string target_when(const Deal& d) {
+  if (!d.target_date) return "";
+  return d.target_date->value.empty() ? d.target_date->from : d.target_date->value;
+}
+
 std::string deal_when_end(const Deal& d) {
   return d.date && d.date->value.empty() && !d.date->from.empty() ? d.date->to : "";
 }

@@ -42,6 +42,9 @@ std::vector<DealGroup> group_deals(const Corpus& corpus);
 std::string deal_when(const Deal& d, const Corpus& corpus);
 // The end of its date span when it has one ("" otherwise).
 std::string deal_when_end(const Deal& d);
+// Its target date as shown: the value, else the start of its span; "" when
+// it has none (there is no fallback: an article date is no target).
+std::string target_when(const Deal& d);
 
 // Deal ids in human order: "D2" before "D10" (digit runs compare as numbers).
 bool id_less(const std::string& a, const std::string& b);
