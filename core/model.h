@@ -127,6 +127,9 @@ enum class DealType { Investment, Acquisition, Purchase, Lease, Partnership, Con
 const char* to_string(DealType t);
 std::optional<DealType> deal_type_from(const std::string& s);
 std::vector<DealType> all_deal_types();
+// The statuses a deal may have (Deal::status), furthest along first: signed,
+// planned, reported, negotiating, failed. "" is a deal whose sentence states none.
+const std::vector<std::string>& deal_statuses();
 
 struct Party {
   std::string entity;  // entity id

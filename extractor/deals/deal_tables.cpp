@@ -6,6 +6,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cctype>
 #include <utility>
 
@@ -49,6 +50,22 @@ Status check_priorities(const rules::Table& pri) {
   for (const auto& [cls, v] : pri.entries)
     if (!whole_number(v))
       return Error::at(pri.file, pri.line, 1, "table status_priority: '" + cls + "' needs a whole number", v);
+  return {};
+}
+
+// Every class that has a priority names, through status_of, a status the
+// outputs and the --status flag know (deal_statuses): a new class cannot
+// slip a status past them.
+Status check_statuses(const rules::Table& pri, const rules::Table& status_of) {
+  const auto& known = deal_statuses();
+  for (const auto& [cls, unused] : pri.entries) {
+    const std::string* named = status_of.find(cls);
+    const std::string& status = named ? *named : cls;
+    if (std::find(known.begin(), known.end(), status) == known.end())
+      return Error::at(pri.file, pri.line_of(cls), 1,
+                       "table status_priority: '" + cls + "' is no status (signed, planned, reported, negotiating, "
+                       "failed) and status_of names none for it", cls);
+  }
   return {};
 }
 
@@ -147,6 +164,7 @@ Result<DealTables> DealTables::load(const rules::RuleSet& set, const Schema& sch
   for (const auto& [name, slot] : table_slots()) read_by_engine.insert(name);
   if (Status st = set.check_unknown_tables(read_by_engine); !st) return st.error();
   if (Status st = check_priorities(t.status_priority); !st) return st.error();
+  if (Status st = check_statuses(t.status_priority, t.status_of); !st) return st.error();
   for (const rules::Table* dates : {&t.date_word_before, &t.date_word_after, &t.date_relation_class})
     if (Status st = check_date_classes(*dates); !st) return st.error();
   auto settings = read_deal_settings(set.need_table("settings"));
