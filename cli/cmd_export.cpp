@@ -50,6 +50,10 @@ const char kHelp[] =
     "  --until DATE       only deals dated on or before DATE\n"
     "  --min-amount USD   only deals of at least this many US dollars (1e9); deals in\n"
     "                     other currencies or without an amount are then left out\n"
+    "  --status LIST      only deals of these statuses, comma-separated: signed,\n"
+    "                     planned, reported, negotiating, failed, unstated (none\n"
+    "                     stated), or all. Default: diagrams (dot, svg, png, pdf)\n"
+    "                     every status but failed; jsonld, csv, graphml all\n"
     "  --no-chips         leave chips and products out\n"
     "  --bom              csv: start each file with a UTF-8 byte order mark (Excel)\n"
     "  --rules DIR        overlay rule files (as for extract)\n"
@@ -126,7 +130,9 @@ int cmd_export(const std::vector<std::string>& args, IO io) {
   Options o(specs);
   if (auto done = o.parse_verb(args, kHelp, io.out, io.err)) return *done;
   if (int rc = check_format(o, io); rc != kOk) return rc;
-  auto filter = filter_from(o);
+  // A diagram is read as what happened; a data export keeps every deal with its status.
+  const bool diagram = is_diagram_format(o.get("--format", "dot"));
+  auto filter = filter_from(o, diagram ? StatusDefault::HideFailed : StatusDefault::All);
   if (!filter) return usage(io, filter.error().message);
 
   Loaded in;
@@ -134,7 +140,6 @@ int cmd_export(const std::vector<std::string>& args, IO io) {
   const DealGraph graph = DealGraph::build(in.corpus, in.schema);
   // Data exports of an unfiltered graph keep every entity and article; a
   // diagram shows only what takes part in a deal.
-  const bool diagram = is_diagram_format(o.get("--format", "dot"));
   auto view = select(graph, *filter, /*everything_when_unfiltered=*/!diagram);
   if (!view) {
     io.err << "dealgraph: " << view.error().message << "\n";

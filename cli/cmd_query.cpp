@@ -39,6 +39,9 @@ const char kHelp[] =
     "  --by deals|amount  top: rank by number of deals (default) or by USD amount\n"
     "  --limit N          top: at most N rows (default 10)\n"
     "  --type LIST        only these deal types, comma-separated (investment,...)\n"
+    "  --status LIST      only deals of these statuses, comma-separated: signed,\n"
+    "                     planned, reported, negotiating, failed, unstated (none\n"
+    "                     stated), or all. Default: every status but failed\n"
     "  --since DATE       only deals dated on or after DATE (YYYY[-MM[-DD]])\n"
     "  --until DATE       only deals dated on or before DATE\n"
     "  --min-amount USD   only deals of at least this many US dollars (1e9)\n"
@@ -49,7 +52,8 @@ const char kHelp[] =
     "  --version          the program's version\n"
     "\n"
     "`query investments --format json` prints\n"
-    "[{\"investor\": name, \"investee\": name, \"deals\": [ids], \"amount\": Money|null}].\n"
+    "[{\"investor\": name, \"investee\": name, \"deals\": [ids], \"amount\": Money|null,\n"
+    "  \"status\": string|null}]; tables end in a status column.\n"
     "\n"
     "exit codes: 0 ok (also for an empty answer), 1 bad input (unreadable file,\n"
     "unknown entity: the message suggests close names), 2 usage error.\n";
@@ -129,7 +133,8 @@ int read_options(const Options& o, IO io, Question* q) {
     if (!limit) return usage(io, limit.error().message);
     q->limit = *limit;
   }
-  auto filter = filter_from(o);
+  // a query is read as what happened: failed deals only when asked for
+  auto filter = filter_from(o, StatusDefault::HideFailed);
   if (!filter) return usage(io, filter.error().message);
   q->filter = *filter;
   return kOk;

@@ -1,5 +1,6 @@
 #include "cli/filter_flags.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
@@ -15,6 +16,7 @@ Error bad(const std::string& what) { return Error::at("", 0, 0, what); }
 void add_filter_specs(std::vector<Options::Spec>* specs, bool with_focus) {
   for (const char* name : {"--since", "--until", "--min-amount"}) specs->push_back({name, true});
   specs->push_back({"--type", true, true});
+  specs->push_back({"--status", true, true});
   if (!with_focus) return;
   specs->push_back({"--focus", true});
   specs->push_back({"--depth", true});
@@ -33,6 +35,60 @@ Result<std::set<DealType>> parse_types(const std::string& list) {
                  "' (investment, acquisition, purchase, lease, partnership, "
                  "contract, manufacturing, approval, fund, facility)");
     out.insert(*dt);
+  }
+  return out;
+}
+
+namespace {
+// The words --status takes beside the statuses themselves.
+constexpr const char* kUnstated = "unstated";  // Deal::status ""
+constexpr const char* kAll = "all";
+
+std::string known_statuses() {
+  std::string out;
+  for (const auto& s : deal_statuses()) out += s + ", ";
+  return out + kUnstated + ", " + kAll;
+}
+}  // namespace
+
+Result<std::set<std::string>> parse_statuses(const std::string& list) {
+  std::set<std::string> out;
+  bool all = false;
+  std::stringstream ss(list);
+  for (std::string s; std::getline(ss, s, ',');) {
+    if (s.empty()) continue;
+    const auto& known = deal_statuses();
+    if (s == kAll) all = true;
+    else if (s == kUnstated) out.insert("");
+    else if (std::find(known.begin(), known.end(), s) != known.end()) out.insert(s);
+    else return bad("unknown status '" + s + "' (" + known_statuses() + ")");
+  }
+  if (all) out.clear();
+  if (!all && out.empty()) return bad("--status needs a status (" + known_statuses() + ")");
+  return out;
+}
+
+std::set<std::string> statuses_but_failed() {
+  std::set<std::string> out{""};
+  for (const auto& s : deal_statuses())
+    if (s != "failed") out.insert(s);
+  return out;
+}
+
+// The statuses of --status (the lists of every use, joined), else the
+// verb's default. An empty value ("--status=") counts as not given, as for
+// the other filter flags.
+Result<std::set<std::string>> statuses_from(const Options& o, StatusDefault defaults) {
+  std::vector<std::string> lists;
+  for (const auto& list : o.all("--status"))
+    if (!list.empty()) lists.push_back(list);
+  if (lists.empty()) return defaults == StatusDefault::All ? std::set<std::string>{} : statuses_but_failed();
+  std::set<std::string> out;
+  for (const auto& list : lists) {
+    auto s = parse_statuses(list);
+    if (!s) return s.error();
+    if (s->empty()) return std::set<std::string>{};  // "all" anywhere shows every deal
+    out.insert(s->begin(), s->end());
   }
   return out;
 }
@@ -74,7 +130,7 @@ Result<double> parse_min_amount(const std::string& s) {
   return v;
 }
 
-Result<Filter> filter_from(const Options& o) {
+Result<Filter> filter_from(const Options& o, StatusDefault defaults) {
   // An empty value ("--since=") counts as the option not given.
   auto given = [&](const char* flag) { return !o.get(flag).empty(); };
   Filter f;
@@ -91,6 +147,9 @@ Result<Filter> filter_from(const Options& o) {
     if (!t) return t.error();
     f.types.insert(t->begin(), t->end());
   }
+  auto statuses = statuses_from(o, defaults);
+  if (!statuses) return statuses.error();
+  f.statuses = std::move(*statuses);
   for (const char* flag : {"--since", "--until"})
     if (given(flag) && !valid_date_bound(o.get(flag)))
       return bad(std::string(flag) + " '" + o.get(flag) + "' is not a date YYYY, YYYY-MM or YYYY-MM-DD");

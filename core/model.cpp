@@ -56,6 +56,11 @@ std::vector<DealType> all_deal_types() {
   return out;
 }
 
+const std::vector<std::string>& deal_statuses() {
+  static const std::vector<std::string> kStatuses = {"signed", "planned", "reported", "negotiating", "failed"};
+  return kStatuses;
+}
+
 std::vector<EntityType> all_entity_types() {
   std::vector<EntityType> out;
   for (size_t i = 0; i < std::size(kEntityTypes); ++i) out.push_back(static_cast<EntityType>(i));

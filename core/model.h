@@ -127,6 +127,9 @@ enum class DealType { Investment, Acquisition, Purchase, Lease, Partnership, Con
 const char* to_string(DealType t);
 std::optional<DealType> deal_type_from(const std::string& s);
 std::vector<DealType> all_deal_types();
+// The statuses a deal may have (Deal::status), furthest along first: signed,
+// planned, reported, negotiating, failed. "" is a deal whose sentence states none.
+const std::vector<std::string>& deal_statuses();
 
 struct Party {
   std::string entity;  // entity id
@@ -150,7 +153,8 @@ struct Deal {
   std::optional<Money> amount;
   std::optional<Power> capacity;
   std::vector<std::string> products;  // entity ids
-  std::optional<DateValue> date;
+  std::optional<DateValue> date;         // when it was made or announced (else the article's date)
+  std::optional<DateValue> target_date;  // a build-out target, deadline or delivery start
   std::string status;  // "" | signed | planned | reported | negotiating | failed
   Evidence evidence;
   std::string rule;

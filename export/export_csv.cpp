@@ -102,7 +102,8 @@ struct Tables {
   }
 
   std::string deals() const {
-    std::vector<std::string> head = {"id:ID(Deal)", ":LABEL", "type", "date", "status", "amount:double",
+    std::vector<std::string> head = {"id:ID(Deal)", ":LABEL", "type", "date", "target_date", "status",
+                                     "amount:double",
                                      "currency", "amount_qualifier", "amount_min:double",
                                      "amount_max:double", "capacity_gw:double"};
     for (const std::string& r : schema.roles()) head.push_back(r);
@@ -128,7 +129,8 @@ struct Tables {
     std::optional<double> gw;
     if (d.capacity && d.capacity->amount.value) gw = *d.capacity->amount.value / 1e9;
     return {csv_text(d.id), csv_text("Deal;" + capitalized(to_string(d.type))), csv_text(to_string(d.type)),
-            csv_text(deal_when(d, c)), csv_text(d.status), csv_number(a ? a->value : std::nullopt),
+            csv_text(deal_when(d, c)), csv_text(target_when(d)), csv_text(d.status),
+            csv_number(a ? a->value : std::nullopt),
             csv_text(d.amount ? d.amount->currency : ""), csv_text(a ? to_string(a->qualifier) : ""),
             csv_number(a ? a->min : std::nullopt), csv_number(a ? a->max : std::nullopt), csv_number(gw)};
   }

@@ -53,6 +53,8 @@ nlohmann::json deal_json(const Deal& d) {
   j["evidence"] = {{"start", d.evidence.span.start}, {"end", d.evidence.span.end}, {"text", d.evidence.text}};
   j["rule"] = d.rule;
   if (!d.status.empty()) j["status"] = d.status;
+  // an addition to the contract: omitted when the sentence states none, like status
+  if (d.target_date) j["target_date"] = date_json(*d.target_date);
   if (!d.conflicts.empty()) j["conflicts"] = d.conflicts;
   if (!d.same_as.empty()) j["same_as"] = d.same_as;
   return j;

@@ -47,6 +47,7 @@ Result<Vertex> resolve_entity(const DealGraph& g, const std::string& name) {
 
 bool passes(const DealGroup& grp, const Filter& f) {
   if (!f.types.empty() && !f.types.count(grp.lead->type)) return false;
+  if (!f.statuses.empty() && !f.statuses.count(grp.status)) return false;
   if (!date_in_bounds(grp.when, grp.when_end, f.since, f.until)) return false;
   if (f.min_amount) {
     auto usd = labels::usd_figure(grp.amount);

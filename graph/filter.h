@@ -11,6 +11,7 @@
 // Dates: `since` keeps a group whose date or span can end on or after the
 // day ("2026-02" passes since "2026-02-15"); `until` one that can start on or
 // before it. An undated group fails either bound.
+// Statuses: a group passes when its status (groups.h) is in `statuses`.
 // Amounts: `min_amount` compares labels::usd_figure(); non-USD groups and
 // groups without an amount fail it when it is set.
 // Focus: the groups within `depth` deal hops of the focus entity (its own
@@ -39,8 +40,13 @@ struct Filter {
   std::string since, until;           // YYYY[-MM[-DD]]; "" = open
   std::optional<double> min_amount;   // USD
   bool no_chips = false;              // leave chips and products out
+  // The group statuses shown (DealGroup::status; "" = a group that states
+  // none); empty = every status. The CLI's default for queries and diagrams
+  // is every status but failed (cli/filter_flags.h).
+  std::set<std::string> statuses;
   bool narrows() const {              // does it drop any deal?
-    return !focus.empty() || !types.empty() || !since.empty() || !until.empty() || min_amount;
+    return !focus.empty() || !types.empty() || !since.empty() || !until.empty() || min_amount ||
+           !statuses.empty();
   }
 };
 
@@ -66,7 +72,7 @@ bool date_in_bounds(const std::string& when, const std::string& when_end, const 
                     const std::string& until);
 
 // The steps of select(), for tests.
-// Does the group pass the types, dates and amount of `f` (not its focus)?
+// Does the group pass the types, statuses, dates and amount of `f` (not its focus)?
 bool passes(const DealGroup& grp, const Filter& f);
 // The groups within f.depth deal hops of entity id `focus`, in their order.
 std::vector<DealGroup> near_focus(std::vector<DealGroup> groups, const std::string& focus, int depth);

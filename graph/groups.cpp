@@ -17,6 +17,11 @@ std::string deal_when(const Deal& d, const Corpus& c) {
   return "";
 }
 
+std::string target_when(const Deal& d) {
+  if (!d.target_date) return "";
+  return d.target_date->value.empty() ? d.target_date->from : d.target_date->value;
+}
+
 std::string deal_when_end(const Deal& d) {
   return d.date && d.date->value.empty() && !d.date->from.empty() ? d.date->to : "";
 }
@@ -90,10 +95,30 @@ std::vector<DealGroup> group_deals(const Corpus& corpus) {
   }
   for (auto& g : out) {
     date_group(&g, corpus);
+    g.status = group_status(g.members, corpus);
     sort_unique(&g.parties);
     sort_unique(&g.products);
   }
   return out;
+}
+
+std::string group_status(const std::vector<const Deal*>& members, const Corpus& corpus) {
+  const Deal* latest = nullptr;
+  std::string latest_when;
+  for (const Deal* d : members) {
+    if (d->status.empty()) continue;
+    std::string when = deal_when(*d, corpus);
+    if (!latest || when >= latest_when) {
+      latest = d;
+      latest_when = std::move(when);
+    }
+  }
+  return latest ? latest->status : "";
+}
+
+size_t status_rank(const std::string& status) {
+  const auto& all = deal_statuses();
+  return static_cast<size_t>(std::find(all.begin(), all.end(), status) - all.begin());
 }
 
 bool id_less(const std::string& a, const std::string& b) {

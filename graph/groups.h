@@ -33,6 +33,7 @@ struct DealGroup {
   std::optional<DateValue> date;
   std::string when;                   // date shown and filtered: see above; "" if none
   std::string when_end;               // end of a date span ("2026-01" to "2026-06"); "" if none
+  std::string status;                 // group_status; "" when no member states one
 };
 
 // Points into `corpus`: keep it alive and unchanged.
@@ -42,6 +43,17 @@ std::vector<DealGroup> group_deals(const Corpus& corpus);
 std::string deal_when(const Deal& d, const Corpus& corpus);
 // The end of its date span when it has one ("" otherwise).
 std::string deal_when_end(const Deal& d);
+// Its target date as shown: the value, else the start of its span; "" when
+// it has none (there is no fallback: an article date is no target).
+std::string target_when(const Deal& d);
+
+// Status: the latest report's that states one (latest by deal_when, the
+// later in corpus order on a tie): a deal agreed and later called off is
+// failed, one in talks and later signed is signed.
+std::string group_status(const std::vector<const Deal*>& members, const Corpus& corpus);
+// How far along a status is: 0 for signed, then planned, reported,
+// negotiating, failed (deal_statuses); "" and unknown ones after all.
+size_t status_rank(const std::string& status);
 
 // Deal ids in human order: "D2" before "D10" (digit runs compare as numbers).
 bool id_less(const std::string& a, const std::string& b);

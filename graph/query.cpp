@@ -52,9 +52,16 @@ struct Pair {
   std::string investor, investee;  // entity ids
   std::vector<std::string> deals;  // id_less order, each once
   std::optional<Money> amount;     // of the first of those deals that has one
+  std::string status;              // furthest_status of their groups; "" when none states one
 };
 
-using DealsByPair = std::map<std::pair<std::string, std::string>, std::vector<const Deal*>>;
+// A deal of a pair, with the status of its group (the same deal reported
+// twice has one status: groups.h, group_status).
+struct PairDeal {
+  const Deal* deal;
+  std::string status;
+};
+using DealsByPair = std::map<std::pair<std::string, std::string>, std::vector<PairDeal>>;
 
 // The ownership deals (Schema::is_ownership: investment, acquisition) of the
 // query's groups, by (from-role party, to-role party).
@@ -67,15 +74,28 @@ DealsByPair ownership_deals(const DealGraph& g, const Filter& f) {
       const std::string &from = schema.from_role(d->type), &to = schema.to_role(d->type);
       for (const auto& a : d->parties)
         for (const auto& b : d->parties)
-          if (a.role == from && b.role == to && a.entity != b.entity) by_pair[{a.entity, b.entity}].push_back(d);
+          if (a.role == from && b.role == to && a.entity != b.entity)
+            by_pair[{a.entity, b.entity}].push_back({d, grp.status});
     }
   return by_pair;
 }
 
-Pair make_pair_row(const std::pair<std::string, std::string>& key, std::vector<const Deal*> deals) {
-  std::sort(deals.begin(), deals.end(), [](const Deal* x, const Deal* y) { return id_less(x->id, y->id); });
-  Pair p{key.first, key.second, {}, std::nullopt};
-  for (const Deal* d : deals) {
+// A pair's status: the furthest along of its deals' (status_rank), so
+// "who invested in whom" says signed when one of several rounds was; ""
+// when none states one.
+std::string furthest_status(const std::vector<PairDeal>& deals) {
+  std::string best;
+  for (const auto& pd : deals)
+    if (!pd.status.empty() && (best.empty() || status_rank(pd.status) < status_rank(best))) best = pd.status;
+  return best;
+}
+
+Pair make_pair_row(const std::pair<std::string, std::string>& key, std::vector<PairDeal> deals) {
+  std::sort(deals.begin(), deals.end(),
+            [](const PairDeal& x, const PairDeal& y) { return id_less(x.deal->id, y.deal->id); });
+  Pair p{key.first, key.second, {}, std::nullopt, furthest_status(deals)};
+  for (const auto& pd : deals) {
+    const Deal* d = pd.deal;
     if (p.deals.empty() || p.deals.back() != d->id) p.deals.push_back(d->id);
     if (!p.amount && d->amount) p.amount = d->amount;
   }
@@ -94,6 +114,8 @@ std::vector<Pair> investment_pairs(const DealGraph& g, const Filter& f) {
 }
 
 json amount_json(const std::optional<Money>& m) { return m ? money_json(*m) : json(nullptr); }
+// A pair's status in JSON: null when none of its deals states one.
+json status_json(const std::string& status) { return status.empty() ? json(nullptr) : json(status); }
 std::string amount_cell(const std::optional<Money>& m) { return m ? labels::short_money(*m) : ""; }
 
 // investors-of / investees-of: the pairs whose other side is `name`, keeping
@@ -104,12 +126,13 @@ Result<QueryResult> one_side(const DealGraph& g, const std::string& name, const 
   const std::string& id = g.graph()[*v].id;
   const char* column = want_investors ? kInvestor : kInvestee;
   QueryResult r;
-  r.table = {{column, "deals", "amount"}, {}, {}};
+  r.table = {{column, "deals", "amount", "status"}, {}, {}};
   for (const auto& p : investment_pairs(g, f)) {
     if ((want_investors ? p.investee : p.investor) != id) continue;
     const std::string& other = name_of(g, want_investors ? p.investor : p.investee);
-    r.json.push_back({{column, other}, {"deals", p.deals}, {"amount", amount_json(p.amount)}});
-    r.table.rows.push_back({other, join(p.deals), amount_cell(p.amount)});
+    r.json.push_back(
+        {{column, other}, {"deals", p.deals}, {"amount", amount_json(p.amount)}, {"status", status_json(p.status)}});
+    r.table.rows.push_back({other, join(p.deals), amount_cell(p.amount), p.status});
   }
   if (r.json.empty())
     r.note = "no " + std::string(want_investors ? "investors in " : "investments by ") + name_of(g, id);
@@ -127,11 +150,16 @@ std::vector<std::string> member_ids(const DealGroup& grp) {
 
 Result<QueryResult> query_investments(const DealGraph& g, const Filter& f) {
   QueryResult r;
-  r.table = {{kInvestor, kInvestee, "deals", "amount"}, {}, {}};
+  r.table = {{kInvestor, kInvestee, "deals", "amount", "status"}, {}, {}};
   for (const auto& p : investment_pairs(g, f)) {
     const std::string &a = name_of(g, p.investor), &b = name_of(g, p.investee);
-    r.json.push_back({{kInvestor, a}, {kInvestee, b}, {"deals", p.deals}, {"amount", amount_json(p.amount)}});
-    r.table.rows.push_back({a, b, join(p.deals), amount_cell(p.amount)});
+    // the contract's four keys as they were; "status" is added (docs/json.md)
+    r.json.push_back({{kInvestor, a},
+                      {kInvestee, b},
+                      {"deals", p.deals},
+                      {"amount", amount_json(p.amount)},
+                      {"status", status_json(p.status)}});
+    r.table.rows.push_back({a, b, join(p.deals), amount_cell(p.amount), p.status});
   }
   return r;
 }
@@ -172,10 +200,10 @@ void add_deal_row(const DealGraph& g, const DealGroup& grp, QueryResult* r) {
                      {"products", products},
                      {"deals", member_ids(grp)},
                      {"articles", articles},
-                     {"status", grp.lead->status}});
+                     {"status", grp.status}});
   r->table.rows.push_back({grp.lead->id, to_string(grp.lead->type), grp.when, amount_cell(grp.amount),
                            grp.capacity ? labels::short_power(*grp.capacity) : "", join(party_cells, "; "),
-                           join(products), join(member_ids(grp))});
+                           join(products), join(member_ids(grp)), grp.status});
 }
 
 }  // namespace
@@ -188,7 +216,7 @@ Result<QueryResult> query_deals(const DealGraph& g, const std::string& party, co
     pid = g.graph()[*v].id;
   }
   QueryResult r;
-  r.table = {{"id", "type", "date", "amount", "capacity", "parties", "products", "reports"}, {}, {}};
+  r.table = {{"id", "type", "date", "amount", "capacity", "parties", "products", "reports", "status"}, {}, {}};
   for (const auto& grp : groups_for(g, f))
     if (!pid || takes_part(grp, *pid)) add_deal_row(g, grp, &r);
   return r;
@@ -277,10 +305,11 @@ void add_step(const DealGraph& g, int step, const std::string& x, const DealGrou
                      {"type", to_string(grp.lead->type)},
                      {"amount", amount_json(grp.amount)},
                      {"to", name_of(g, y)},
-                     {"to_role", roles_in(grp, y)}});
+                     {"to_role", roles_in(grp, y)},
+                     {"status", status_json(grp.status)}});
   r->table.rows.push_back({std::to_string(step), name_of(g, x) + " (" + roles_in(grp, x) + ")", grp.lead->id,
                            to_string(grp.lead->type), amount_cell(grp.amount),
-                           name_of(g, y) + " (" + roles_in(grp, y) + ")"});
+                           name_of(g, y) + " (" + roles_in(grp, y) + ")", grp.status});
 }
 
 }  // namespace
@@ -294,7 +323,7 @@ Result<QueryResult> query_path(const DealGraph& g, const std::string& a, const s
   auto groups = groups_for(g, f);
   Bipartite bp = bipartite(groups, /*with_products=*/false);
   QueryResult r;
-  r.table = {{"step", "from", "deal", "type", "amount", "to"}, {}, {true}};
+  r.table = {{"step", "from", "deal", "type", "amount", "to", "status"}, {}, {true}};
   auto s = bp.vertex_of.find(from), t = bp.vertex_of.find(to);
   std::vector<size_t> chain;  // entity, deal, entity, ..., entity
   if (from != to && s != bp.vertex_of.end() && t != bp.vertex_of.end()) chain = shortest_chain(bp, s->second, t->second);

@@ -34,8 +34,11 @@ struct QueryResult {
 // (investor, acquirer) to its to_role party (investee, target).
 // One row per (investor, investee) pair:
 // [{"investor": name, "investee": name, "deals": [ids, id_less order],
-//   "amount": Money of the first of those deals that has one, or null}],
-// sorted by investor name, then investee name (byte order).
+//   "amount": Money of the first of those deals that has one, or null,
+//   "status": the furthest along of those deals' group statuses (signed
+//   before planned, reported, negotiating, failed), or null when none states one}],
+// sorted by investor name, then investee name (byte order). Tables end in a
+// status column (here, in deals and in path).
 Result<QueryResult> query_investments(const DealGraph& g, const Filter& f);
 // The investments rows whose investee (investor) is `name`, without that column.
 Result<QueryResult> query_investors_of(const DealGraph& g, const std::string& name, const Filter& f);

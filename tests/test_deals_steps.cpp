@@ -125,7 +125,7 @@ TEST_CASE("deals: sentence status and date", "[deals]") {
   CHECK(sentence_status("그냥 만났다", tb.status_word, tb.status_priority, tb.status_of).empty());
   Builder b;
   b.text("x");
-  CHECK_FALSE(first_date(b.t, {}).has_value());
+  CHECK_FALSE(sentence_dates(b.t, {}, std::nullopt, tb).date.has_value());  // more: test_deals_dates.cpp
 }
 
 TEST_CASE("deals: rule matching", "[deals]") {

@@ -11,7 +11,7 @@ TEST_CASE("export --help lists every option", "[cli][export]") {
   std::string help;
   REQUIRE(dg("export --help", &help) == 0);
   for (const char* opt : {"--format", "--out", "--focus", "--depth", "--type", "--since", "--until",
-                          "--min-amount", "--no-chips", "--bom", "--rules", "--dict", "--ref", "--help"})
+                          "--min-amount", "--status", "--no-chips", "--bom", "--rules", "--dict", "--ref", "--help"})
     CHECK(help.find(opt) != std::string::npos);
   for (const char* fmt : {"dot", "svg", "png", "pdf", "jsonld", "csv", "graphml"})
     CHECK(help.find(fmt) != std::string::npos);

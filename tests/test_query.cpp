@@ -5,6 +5,8 @@
 #include "export/json_output.h"
 #include "graph/query.h"
 
+#include <map>
+
 using namespace dealgraph;
 using nlohmann::json;
 
@@ -27,18 +29,20 @@ TEST_CASE("query investments: the JSON contract", "[query]") {
   QueryResult r = ok(query_investments(graph(), Filter{}));
   const json expected = json::parse(R"([
     {"investor": "NVIDIA", "investee": "Coherent", "deals": ["D1", "D4"],
-     "amount": {"value": 2e9, "currency": "USD", "qualifier": "exact"}},
+     "amount": {"value": 2e9, "currency": "USD", "qualifier": "exact"}, "status": "signed"},
     {"investor": "삼성전자", "investee": "\"Q\" Labs \\ R&D <AI>\n큐랩스", "deals": ["D6"],
-     "amount": {"value": 7e12, "currency": "KRW", "qualifier": "at_least"}}
+     "amount": {"value": 7e12, "currency": "KRW", "qualifier": "at_least"}, "status": "planned"}
   ])");
   CHECK(r.json == expected);
   CHECK(dump(r.json, false) ==
         "[{\"amount\":{\"currency\":\"USD\",\"qualifier\":\"exact\",\"value\":2000000000},"
-        "\"deals\":[\"D1\",\"D4\"],\"investee\":\"Coherent\",\"investor\":\"NVIDIA\"},"
+        "\"deals\":[\"D1\",\"D4\"],\"investee\":\"Coherent\",\"investor\":\"NVIDIA\",\"status\":\"signed\"},"
         "{\"amount\":{\"currency\":\"KRW\",\"qualifier\":\"at_least\",\"value\":7000000000000},"
-        "\"deals\":[\"D6\"],\"investee\":\"\\\"Q\\\" Labs \\\\ R&D <AI>\\n큐랩스\",\"investor\":\"삼성전자\"}]\n");
+        "\"deals\":[\"D6\"],\"investee\":\"\\\"Q\\\" Labs \\\\ R&D <AI>\\n큐랩스\",\"investor\":\"삼성전자\","
+        "\"status\":\"planned\"}]\n");
   REQUIRE(r.table.rows.size() == 2);
-  CHECK(r.table.rows[0] == std::vector<std::string>{"NVIDIA", "Coherent", "D1, D4", "$2B"});
+  CHECK(r.table.rows[0] == std::vector<std::string>{"NVIDIA", "Coherent", "D1, D4", "$2B", "signed"});
+  CHECK(r.table.columns.back() == "status");
   CHECK(r.table.rows[1][3] == "≥₩7T");
 
   Filter f;
@@ -49,7 +53,8 @@ TEST_CASE("query investments: the JSON contract", "[query]") {
 TEST_CASE("query investors-of / investees-of resolve aliases", "[query]") {
   QueryResult r = ok(query_investors_of(graph(), "코히어런트", Filter{}));
   CHECK(r.json == json::parse(R"([{"investor": "NVIDIA", "deals": ["D1", "D4"],
-                                   "amount": {"value": 2e9, "currency": "USD", "qualifier": "exact"}}])"));
+                                   "amount": {"value": 2e9, "currency": "USD", "qualifier": "exact"},
+                                   "status": "signed"}])"));
   r = ok(query_investees_of(graph(), "엔비디아", Filter{}));
   REQUIRE(r.json.size() == 1);
   CHECK(r.json[0]["investee"] == "Coherent");
@@ -102,7 +107,9 @@ TEST_CASE("query path: shortest chain of deals", "[query]") {
   CHECK(r.json[0]["to"] == "Meta");
   CHECK(r.json[1]["deal"] == "D2");
   CHECK(r.json[1]["to"] == "삼성전자");
-  CHECK(r.table.rows[0] == std::vector<std::string>{"1", "Google (lessor)", "D3", "lease", "$1–10B", "Meta (lessee)"});
+  CHECK(r.table.rows[0] ==
+        std::vector<std::string>{"1", "Google (lessor)", "D3", "lease", "$1–10B", "Meta (lessee)", ""});
+  CHECK(r.json[0]["status"].is_null());  // D3 states none
 
   r = ok(query_path(graph(), "Coherent", "구글", Filter{}));
   CHECK(r.json.empty());
@@ -129,4 +136,63 @@ TEST_CASE("query top: by deals and by USD amount", "[query]") {
   CHECK(r.table.rows[0][4] == "$2B");
   CHECK(r.json[1]["name"] == "Coherent");  // also $2B, one deal
   CHECK(r.json.size() == 7);             // every party; the chip is a product, not a party
+}
+
+namespace {
+// The fixture with some statuses changed (deal id → status; date when given).
+Corpus with_statuses(const std::map<std::string, std::pair<std::string, std::string>>& changes) {
+  Corpus c = fixture::corpus();
+  for (auto& d : c.deals) {
+    auto it = changes.find(d.id);
+    if (it == changes.end()) continue;
+    d.status = it->second.first;
+    if (!it->second.second.empty()) d.date = DateValue{it->second.second, "", "", ""};
+  }
+  return c;
+}
+}  // namespace
+
+TEST_CASE("query: statuses of groups, pairs and the status filter", "[query][status]") {
+  SECTION("a group's status is its latest report's") {
+    // D1 (signed, 2026-03-02) and D4 (same deal, 2026-02-24): the later says signed
+    Corpus c = with_statuses({{"D4", {"negotiating", ""}}});
+    auto groups = group_deals(c);
+    CHECK(groups[0].status == "signed");
+    // called off after it was signed: failed
+    c = with_statuses({{"D4", {"failed", "2026-04-01"}}});
+    CHECK(group_deals(c)[0].status == "failed");
+  }
+  SECTION("the filter keeps the statuses it names; \"\" is a deal that states none") {
+    const Corpus c = with_statuses({{"D6", {"failed", ""}}});
+    const DealGraph g = DealGraph::build(c);
+    Filter all;
+    CHECK(ok(query_investments(g, all)).json.size() == 2);
+    Filter but_failed;
+    but_failed.statuses = {"", "signed", "planned", "reported", "negotiating"};
+    QueryResult r = ok(query_investments(g, but_failed));
+    REQUIRE(r.json.size() == 1);
+    CHECK(r.json[0]["investor"] == "NVIDIA");
+    Filter only_failed;
+    only_failed.statuses = {"failed"};
+    r = ok(query_investments(g, only_failed));
+    REQUIRE(r.json.size() == 1);
+    CHECK(r.json[0]["status"] == "failed");
+    CHECK(r.table.rows[0].back() == "failed");
+    Filter unstated;
+    unstated.statuses = {""};
+    r = ok(query_deals(g, "", unstated));
+    for (const auto& row : r.json) CHECK(row["status"] == "");
+    CHECK(r.json.size() == 2);  // D2 and D3
+  }
+  SECTION("a pair's status is the furthest along of its deals'") {
+    CHECK(status_rank("signed") < status_rank("planned"));
+    CHECK(status_rank("negotiating") < status_rank("failed"));
+    CHECK(status_rank("failed") < status_rank(""));
+  }
+  SECTION("query deals: a status column") {
+    QueryResult r = ok(query_deals(graph(), "", Filter{}));
+    CHECK(r.table.columns.back() == "status");
+    CHECK(r.table.rows[0].back() == "signed");
+    CHECK(r.json[0]["status"] == "signed");
+  }
 }

@@ -11,7 +11,7 @@ TEST_CASE("query --help lists every subcommand and option", "[cli][query]") {
   std::string help;
   REQUIRE(dg("query --help", &help) == 0);
   for (const char* s : {"investments", "investors-of", "investees-of", "deals", "partners-of", "path", "top",
-                        "--format", "--party", "--by", "--limit", "--type", "--since", "--until", "--min-amount",
+                        "--format", "--party", "--by", "--limit", "--type", "--status", "--since", "--until", "--min-amount",
                         "--rules", "--dict", "--ref", "--help", "exit codes"})
     CHECK(help.find(s) != std::string::npos);
   std::string again;

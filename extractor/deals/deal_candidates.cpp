@@ -77,6 +77,7 @@ Deal deal_of(const std::vector<Party>& ps, const MatchDeals& m, const ArticleInp
   d.capacity = m.capacity;
   d.products = m.products;
   d.date = s.date;
+  d.target_date = s.target_date;
   if (!d.date && in.article.date) d.date = DateValue{*in.article.date, "", "", ""};
   return d;
 }

@@ -73,7 +73,9 @@ SentenceState sentence_state(Span sent, bool headline, const ArticleInput& in, c
   if (headline) fold_title_case(s.typed.text, tables.settings.title_case_share);
   // "completed supply negotiations" is done, not negotiating
   s.status = sentence_status(s.typed.text, tables.status_word, tables.status_priority, tables.status_of);
-  s.date = first_date(s.typed, in.values);
+  SentenceDates dates = sentence_dates(s.typed, in.values, in.article.date, tables);
+  s.date = std::move(dates.date);
+  s.target_date = std::move(dates.target);
   return s;
 }
 

@@ -1,5 +1,5 @@
-// Figures by position: a match's amount (and whether it is each party's),
-// its capacity and the sentence's date.
+// Figures by position: a match's amount (and whether it is each party's)
+// and its capacity. (The sentence's dates: deal_dates.cpp.)
 #include <algorithm>
 
 #include "extractor/deals/deal_steps.h"
@@ -111,12 +111,6 @@ std::optional<Power> capacity_of(const TypedSentence& t, const RuleMatch& m, con
   for (const auto& slots : {t.slots_in(m.start, m.end, false), t.slots_in(0, t.text.size(), false)})
     for (int s : slots)
       if (auto* p = std::get_if<Power>(&values[t.slots[s].index].data)) return *p;
-  return std::nullopt;
-}
-
-std::optional<DateValue> first_date(const TypedSentence& t, const std::vector<Value>& values) {
-  for (int s : t.slots_in(0, t.text.size(), false))
-    if (auto* d = std::get_if<DateValue>(&values[t.slots[s].index].data)) return *d;
   return std::nullopt;
 }
 

@@ -3,7 +3,7 @@
 // with its own unit test (tests/test_deals_steps.cpp).
 //
 //   per article:  article_focus → sentence_units
-//   per sentence: typeset_sentence (typed_sentence.h) → sentence_status, first_date
+//   per sentence: typeset_sentence (typed_sentence.h) → sentence_status, sentence_dates
 //                 → rules_to_try (one RE2::Set pass) → for each rule, each match:
 //   per match:    negated / voided_match → slots_of_groups → products_of
 //                 → parties_of, continue_roles, fill_implicit, fill_maker_role, fill_site_place
@@ -170,11 +170,31 @@ MoneyFigures money_figures(const TypedSentence& t, std::vector<int> slots, const
                            const DealTables& tables);
 // The first power inside the match, else in the sentence.
 std::optional<Power> capacity_of(const TypedSentence& t, const RuleMatch& m, const std::vector<Value>& values);
-// The first date of the sentence.
-std::optional<DateValue> first_date(const TypedSentence& t, const std::vector<Value>& values);
 // "A and B will invest $5 billion and $10 billion, respectively": one amount
 // per split deal, in order, when the sentence as written holds a respective word.
 bool amounts_in_turn(std::string_view written, size_t n_combos, const MoneyFigures& f, const DealTables& tables);
+
+// ---------------------------------------------------------------- dates
+
+// What the date at value slot `s` is to the sentence's deal: the class of
+// its relation (date_relation_class: "by 2030", "2030년까지"), of a
+// date_word_before word within settings.date_word_before bytes before its
+// marker or a date_word_after word within date_word_after bytes after it.
+// The words are looked for in the date's own text too (the tagger keeps
+// "late 2026", "2026년 하반기부터" whole), and each window stops at the
+// next marker, so one date's words are not another's. Founding wins over
+// target, target over deal; Plain when none is found.
+DateClass date_class(const TypedSentence& t, int s, const std::vector<Value>& values, const DealTables& tables);
+// The sentence's dates for its deals: `date` is the first Deal date, else
+// the first Plain one that does not start after the article's date (a
+// founding year, a target or a later plan is never the deal's date);
+// `target` the first Target date.
+struct SentenceDates {
+  std::optional<DateValue> date;
+  std::optional<DateValue> target;
+};
+SentenceDates sentence_dates(const TypedSentence& t, const std::vector<Value>& values,
+                             const std::optional<std::string>& article_date, const DealTables& tables);
 
 // ---------------------------------------------------------------- candidates
 
@@ -207,7 +227,8 @@ struct SentenceState {
   bool headline = false;
   TypedSentence typed;
   std::string status;               // sentence_status
-  std::optional<DateValue> date;    // first_date
+  std::optional<DateValue> date;    // sentence_dates: the deal's date (else the article's)
+  std::optional<DateValue> target_date;  // sentence_dates: a build-out target, deadline or delivery
   SentenceClaims claims;
 };
 // Everything a match decided, ready to become candidates.

@@ -6,6 +6,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cctype>
 #include <sstream>
 #include <utility>
@@ -37,6 +38,9 @@ std::vector<std::pair<const char*, rules::Table DealTables::*>> table_slots() {
           {"group_kind", &DealTables::group_kind},
           {"owner_suffix", &DealTables::owner_suffix},
           {"pronoun_subject_after", &DealTables::pronoun_subject_after},
+          {"date_word_before", &DealTables::date_word_before},
+          {"date_word_after", &DealTables::date_word_after},
+          {"date_relation_class", &DealTables::date_relation_class},
           {"settings", nullptr}};
 }
 
@@ -52,13 +56,42 @@ Status check_priorities(const rules::Table& pri) {
   return {};
 }
 
+// Every class that has a priority names, through status_of, a status the
+// outputs and the --status flag know (deal_statuses): a new class cannot
+// slip a status past them.
+Status check_statuses(const rules::Table& pri, const rules::Table& status_of) {
+  const auto& known = deal_statuses();
+  for (const auto& [cls, unused] : pri.entries) {
+    const std::string* named = status_of.find(cls);
+    const std::string& status = named ? *named : cls;
+    if (std::find(known.begin(), known.end(), status) == known.end())
+      return Error::at(pri.file, pri.line_of(cls), 1,
+                       "table status_priority: '" + cls + "' is no status (signed, planned, reported, negotiating, "
+                       "failed) and status_of names none for it", cls);
+  }
+  return {};
+}
+
 Result<DealSettings> read_deal_settings(const rules::Table& t) {
   return read_settings<DealSettings>(t, {{"negation_after", &DealSettings::negation_after},
                                          {"distractor_before", &DealSettings::distractor_before},
                                          {"distractor_after", &DealSettings::distractor_after},
                                          {"money_after_match", &DealSettings::money_after_match},
                                          {"each_after", &DealSettings::each_after},
-                                         {"title_case_share", &DealSettings::title_case_share}});
+                                         {"title_case_share", &DealSettings::title_case_share},
+                                         {"date_word_before", &DealSettings::date_word_before},
+                                         {"date_word_after", &DealSettings::date_word_after}});
+}
+
+// Every date class a table names is one the steps know; checked here so
+// classing a date never meets an unknown one.
+Status check_date_classes(const rules::Table& t) {
+  for (size_t i = 0; i < t.entries.size(); ++i)
+    if (!date_class_from(t.entries[i].second))
+      return Error::at(t.file, t.line_of(t.entries[i].first), 1,
+                       "table " + t.name + ": '" + t.entries[i].first + "' needs a date class (deal, target, founding)",
+                       t.entries[i].second);
+  return {};
 }
 
 // A group must be a role of the rule's type or a known kind (amount, product).
@@ -125,6 +158,13 @@ Result<RuleFacts> read_rule(const rules::Rule& r) {
 
 }  // namespace
 
+std::optional<DateClass> date_class_from(const std::string& s) {
+  if (s == "deal") return DateClass::Deal;
+  if (s == "target") return DateClass::Target;
+  if (s == "founding") return DateClass::Founding;
+  return std::nullopt;
+}
+
 std::string role_of_group(const std::string& group) {
   std::string r = group;
   while (!r.empty() && std::isdigit(static_cast<unsigned char>(r.back()))) r.pop_back();
@@ -148,6 +188,9 @@ Result<DealTables> DealTables::load(const rules::RuleSet& set, const Schema& sch
   for (const auto& [name, slot] : table_slots()) read_by_engine.insert(name);
   if (Status st = set.check_unknown_tables(read_by_engine); !st) return st.error();
   if (Status st = check_priorities(t.status_priority); !st) return st.error();
+  if (Status st = check_statuses(t.status_priority, t.status_of); !st) return st.error();
+  for (const rules::Table* dates : {&t.date_word_before, &t.date_word_after, &t.date_relation_class})
+    if (Status st = check_date_classes(*dates); !st) return st.error();
   auto settings = read_deal_settings(set.need_table("settings"));
   if (!settings) return settings.error();
   t.settings = *settings;

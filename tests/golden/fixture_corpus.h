@@ -135,6 +135,7 @@ inline Corpus corpus() {
   d6.parties = {{"org:samsung-electronics", "acquirer"}, {"org:q-labs", "target"}};
   d6.amount = Money{Amount{7e12, std::nullopt, std::nullopt, Qualifier::AtLeast}, "KRW", ""};
   d6.date = DateValue{"", "2026-01", "2026-06", ""};
+  d6.target_date = DateValue{"2027", "", "", "by"};  // "2027년까지 인수 완료": a deadline
   d6.status = "planned";
   d6.evidence = {{400, 470}, "=HYPERLINK(\"x\") 삼성전자, 큐랩스 7조원 이상에 인수 추진"};
   d6.rule = "deal.ko.acquisition";
