@@ -364,3 +364,25 @@ TEST_CASE("deals: a rule's needs", "[deals]") {
   CHECK(has_what_rule_needs(d, spend));
   CHECK(has_what_rule_needs(d, RuleFacts{}));
 }
+
+TEST_CASE("deals: a relative clause is read as a sentence of its own", "[deals]") {
+  // "Microsoft, which has invested $13 billion in OpenAI, said it would put $1.5 billion into G42."
+  Builder b;
+  b.entity("microsoft").text(", which has invested ").value(0).text(" in ").entity("openai")
+      .text(", said it would put money into ").entity("g42").text(".");
+  auto clauses = relative_clauses(b.t, tables().relative_word);
+  REQUIRE(clauses.size() == 1);
+  const TypedSentence& c = clauses[0];
+  CHECK(c.text == "⟦E0:X⟧ has invested ⟦V1:MONEY⟧ in ⟦E2:X⟧");
+  REQUIRE(c.slots.size() == 3);
+  CHECK(c.slots[0].entity == "microsoft");
+  CHECK(c.slots[2].entity == "openai");
+  CHECK(c.text.substr(c.slots[2].typed_start, c.slots[2].typed_end - c.slots[2].typed_start) == "⟦E2:X⟧");
+  // no comma, or a word that opens no clause: nothing
+  Builder plain;
+  plain.entity("nvidia").text(" which invested in ").entity("intel");
+  CHECK(relative_clauses(plain.t, tables().relative_word).empty());
+  Builder said;
+  said.entity("nvidia").text(", said ").entity("intel");
+  CHECK(relative_clauses(said.t, tables().relative_word).empty());
+}

@@ -79,6 +79,47 @@ SentenceState sentence_state(Span sent, bool headline, const ArticleInput& in, c
   return s;
 }
 
+// The rules and what was read from them once, as the sentence loop uses them.
+struct RuleBook {
+  const rules::RuleSet& rules;
+  const RuleFilter* filter;
+  const DealTables& tables;
+};
+
+// Every rule over one sentence (or relative clause): its candidates to `out`,
+// an `attach: amount` rule's figure to `stated`.
+void deals_of_sentence(const RuleBook& book, SentenceState& s, const ArticleInput& in, ArticleFrames& frames,
+                       std::optional<StatedAmount>* stated, std::vector<DealCandidate>* out) {
+  const DealTables& tables = book.tables;
+  const auto& rules = book.rules.rules();
+  const std::vector<bool> may_match = rules_to_try(book.filter, s.typed.text, rules.size());
+  for (size_t ri = 0; ri < rules.size(); ++ri) {
+    if (!may_match[ri]) continue;
+    const rules::Rule& rule = rules[ri];
+    const RuleFacts& facts = tables.rule_facts[ri];
+    // "계약 규모가 최대 140억 달러": the size of the article's deal, said apart
+    if (facts.attach_amount) {
+      if (!*stated) *stated = stated_amount_of(*rule.re, s.typed, in.values, s.sent);
+      continue;
+    }
+    deals_of_rule(rule, facts, in, s, frames, tables, out);
+  }
+}
+
+// A relative clause as a sentence of the same span: its own status and dates.
+SentenceState clause_state(const SentenceState& sentence, TypedSentence clause, const ArticleInput& in,
+                           const DealTables& tables) {
+  SentenceState c;
+  c.sent = sentence.sent;
+  c.headline = sentence.headline;
+  c.typed = std::move(clause);
+  c.status = sentence_status(c.typed.text, tables.status_word, tables.status_priority, tables.status_of);
+  SentenceDates dates = sentence_dates(c.typed, in.values, in.article.date, tables);
+  c.date = std::move(dates.date);
+  c.target_date = std::move(dates.target);
+  return c;
+}
+
 }  // namespace
 
 Result<DealExtractor> DealExtractor::load(const Resources& res) {
@@ -113,21 +154,17 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
   ArticleFrames frames;
   size_t body_from = 0;
   const std::vector<Span> units = sentence_units(*this, text, article, &body_from);
+  const RuleBook book{rules_, filter_.get(), tables};
   for (size_t u = 0; u < units.size(); ++u) {
     SentenceState s = sentence_state(units[u], u < body_from, in, tables);
     if (trace) trace->push_back({s.sent, s.typed.text});
-    const std::vector<bool> may_match = rules_to_try(filter_.get(), s.typed.text, rules_.rules().size());
     const size_t first_of_sentence = cands.size();
-    for (size_t ri = 0; ri < rules_.rules().size(); ++ri) {
-      if (!may_match[ri]) continue;
-      const rules::Rule& rule = rules_.rules()[ri];
-      const RuleFacts& facts = tables.rule_facts[ri];
-      // "계약 규모가 최대 140억 달러": the size of the article's deal, said apart
-      if (facts.attach_amount) {
-        if (!stated) stated = stated_amount_of(*rule.re, s.typed, values, s.sent);
-        continue;
-      }
-      deals_of_rule(rule, facts, in, s, frames, tables, &cands);
+    deals_of_sentence(book, s, in, frames, &stated, &cands);
+    // "Microsoft, which has invested $13 billion in OpenAI, said ...": the
+    // background deal of a relative clause, read as a sentence of its own
+    for (TypedSentence& clause : relative_clauses(s.typed, tables.relative_word)) {
+      SentenceState c = clause_state(s, std::move(clause), in, tables);
+      deals_of_sentence(book, c, in, frames, &stated, &cands);
     }
     drop_yielding_fallbacks(cands, first_of_sentence, tables, FallbackScope::Sentence);
   }

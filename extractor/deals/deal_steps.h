@@ -10,6 +10,7 @@
 //                 → amount_slots → money_figures → capacity_of
 //                 → party_combinations → amounts_in_turn → add_candidates
 //                 → remember_frame (what later sentences continue)
+//   per relative clause (relative_clauses, typed_sentence.h): the same, as a sentence
 //   per sentence: drop_yielding_fallbacks (Sentence)
 //   per article:  drop_yielding_fallbacks (Article), settle_roles, merge_article_deals (deal_settle.h)
 //

@@ -38,6 +38,7 @@ std::vector<std::pair<const char*, rules::Table DealTables::*>> table_slots() {
           {"group_kind", &DealTables::group_kind},
           {"owner_suffix", &DealTables::owner_suffix},
           {"pronoun_subject_after", &DealTables::pronoun_subject_after},
+          {"relative_word", &DealTables::relative_word},
           {"date_word_before", &DealTables::date_word_before},
           {"date_word_after", &DealTables::date_word_after},
           {"date_relation_class", &DealTables::date_relation_class},

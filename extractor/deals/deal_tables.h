@@ -73,7 +73,7 @@ struct DealTables {
   rules::Table status_word, status_priority, status_of, anaphor, provider_flag, retype_by_provider_flag,
       amount_distractor, exclusive_types, maker_side, negation, respective, joint_types, each_word,
       each_word_before, voided_by, place_role, needs_any, broad_place_flag, group_kind, owner_suffix,
-      pronoun_subject_after, date_word_before, date_word_after, date_relation_class;
+      pronoun_subject_after, relative_word, date_word_before, date_word_after, date_relation_class;
 };
 
 // The role (or group kind) a group names: a trailing digit lets a role

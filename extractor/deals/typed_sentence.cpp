@@ -251,4 +251,56 @@ bool fold_title_case(std::string& typed, size_t min_share) {
   return true;
 }
 
+namespace {
+
+// Where a relative clause after slot `k` starts (past ", which "), or npos.
+size_t relative_clause_start(const TypedSentence& t, size_t k, const rules::Table& relative_word) {
+  size_t i = t.slots[k].typed_end;
+  if (i >= t.text.size() || t.text[i] != ',') return std::string::npos;
+  ++i;
+  while (i < t.text.size() && t.text[i] == ' ') ++i;
+  const size_t n = relative_word.longest_prefix(std::string_view(t.text).substr(i));
+  if (n == 0 || i + n >= t.text.size() || t.text[i + n] != ' ') return std::string::npos;
+  return i + n + 1;
+}
+
+// The clause runs to the next comma or the sentence's end.
+size_t relative_clause_end(const TypedSentence& t, size_t from) {
+  const size_t comma = t.text.find(',', from);
+  return comma == std::string::npos ? t.text.size() : comma;
+}
+
+TypedSentence clause_with_subject(const TypedSentence& t, size_t k, size_t from, size_t to) {
+  TypedSentence c;
+  Slot subject = t.slots[k];
+  c.text = t.text.substr(subject.typed_start, subject.typed_end - subject.typed_start);
+  subject.typed_start = 0;
+  subject.typed_end = c.text.size();
+  c.slots.push_back(subject);
+  c.text += ' ';
+  const size_t base = c.text.size();
+  c.text += t.text.substr(from, to - from);
+  for (const Slot& sl : t.slots)
+    if (sl.typed_start >= from && sl.typed_end <= to) {
+      Slot moved = sl;
+      moved.typed_start = sl.typed_start - from + base;
+      moved.typed_end = sl.typed_end - from + base;
+      c.slots.push_back(moved);
+    }
+  return c;
+}
+
+}  // namespace
+
+std::vector<TypedSentence> relative_clauses(const TypedSentence& t, const rules::Table& relative_word) {
+  std::vector<TypedSentence> out;
+  for (size_t k = 0; k < t.slots.size(); ++k) {
+    if (!t.slots[k].is_entity) continue;
+    const size_t from = relative_clause_start(t, k, relative_word);
+    if (from == std::string::npos) continue;
+    out.push_back(clause_with_subject(t, k, from, relative_clause_end(t, from)));
+  }
+  return out;
+}
+
 }  // namespace dealgraph

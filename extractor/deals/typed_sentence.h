@@ -60,4 +60,11 @@ TypedSentence typeset_sentence(std::string_view text, Span sent, const std::vect
 // stay. Returns whether it folded.
 bool fold_title_case(std::string& typed, size_t min_share);
 
+// "Microsoft, which has invested $13 billion in OpenAI, said ...": each
+// relative clause after an entity (a comma, then a `relative_word`), up to the
+// next comma, as a sentence of its own with the entity for subject —
+// "⟦E0:ORG⟧ has invested ⟦V3:MONEY⟧ in ⟦E4:ORG⟧" — so the rules read the
+// background deal it tells. Slots keep pointing at the article's mentions.
+std::vector<TypedSentence> relative_clauses(const TypedSentence& t, const rules::Table& relative_word);
+
 }  // namespace dealgraph
