@@ -24,8 +24,10 @@ bool deals_of_match(const rules::Rule& rule, const RuleFacts& facts, const RuleM
   const TypedSentence& t = s.typed;
   if (negated(t.text, m.end, tables)) return false;
   // "AMD 주식을 사들일 수 있는 워런트" buys no goods
-  if (voided_match(std::string_view(t.text).substr(m.start, m.end - m.start), tables.voided_by.find(to_string(facts.type))))
-    return false;
+  const std::string_view matched = std::string_view(t.text).substr(m.start, m.end - m.start);
+  if (voided_match(matched, tables.voided_by.find(to_string(facts.type)))) return false;
+  // "Nvidia sold its entire stake in SoundHound": a rule's own `unless:` words
+  if (!facts.unless.empty() && voided_match(matched, &facts.unless)) return false;
   GroupSlots groups = slots_of_groups(t, m, facts.skip_owners ? &tables.owner_suffix : nullptr);
   MatchDeals d;
   d.rule = &rule;

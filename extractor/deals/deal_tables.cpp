@@ -151,6 +151,7 @@ Result<RuleFacts> read_rule(const rules::Rule& r) {
   f.fallback = r.attr("fallback") == "yes";
   f.continues = r.attr("continues") == "yes";
   f.needs = r.attr("needs");
+  f.unless = r.attr("unless");
   f.joint = r.attr("joint") == "yes";
   f.round_total = r.attr("round_total") == "yes";
   f.skip_owners = r.attr("skip_owners") == "yes";

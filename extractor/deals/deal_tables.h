@@ -58,6 +58,7 @@ struct RuleFacts {
   bool skip_owners = false;           // skip_owners: yes — in a list, "BlackRock's GIP" is GIP alone
   bool round_total = false;           // round_total: yes — the amount is the round's, each listed party's deal carries it
   bool joint = false;                 // joint: yes — one deal for all the match's parties (a consortium)
+  std::string unless;                 // unless: words — a match holding one makes no deal
   std::string needs;                  // needs: roles (amount, capacity) one of which a deal must have
 };
 

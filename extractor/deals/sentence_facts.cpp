@@ -1,5 +1,6 @@
 #include "extractor/deals/sentence_facts.h"
 
+#include <cctype>
 #include <sstream>
 
 namespace dealgraph {
@@ -30,9 +31,15 @@ std::string sentence_status(std::string_view typed, const rules::Table& words, c
 
 bool voided_match(std::string_view matched, const std::string* words) {
   if (!words) return false;
+  // at a word start: "cut" voids "cut its stake", not "executive"
+  auto word_start = [&](size_t at) {
+    return at == 0 || !std::isalnum(static_cast<unsigned char>(matched[at - 1])) ||
+           static_cast<unsigned char>(matched[at]) >= 0x80;
+  };
   std::istringstream ws(*words);
   for (std::string w; ws >> w;)
-    if (matched.find(w) != std::string_view::npos) return true;
+    for (size_t at = matched.find(w); at != std::string_view::npos; at = matched.find(w, at + 1))
+      if (word_start(at)) return true;
   return false;
 }
 

@@ -25,8 +25,8 @@ namespace dealgraph {
 std::string sentence_status(std::string_view typed, const rules::Table& words, const rules::Table& priority,
                             const rules::Table& status_of);
 
-// True when the match holds one of the space-separated `words` (the
-// `voided_by` entry of the deal's type; nullptr for none).
+// True when one of the space-separated `words` starts a word of the match (the
+// `voided_by` entry of the deal's type, or a rule's `unless:`; nullptr for none).
 bool voided_match(std::string_view matched, const std::string* words);
 
 // The place that names a site for a match ending at byte `match_end` of the
