@@ -386,3 +386,35 @@ TEST_CASE("deals: a relative clause is read as a sentence of its own", "[deals]"
   said.entity("nvidia").text(", said ").entity("intel");
   CHECK(relative_clauses(said.t, tables().relative_word).empty());
 }
+
+TEST_CASE("deals: a majority stake is an acquisition", "[deals]") {
+  Percent half;
+  half.amount.value = 51;
+  Percent minority;
+  minority.amount.value = 9.9;
+  std::vector<Value> values(2);
+  values[0].data = half;
+  values[1].data = minority;
+  auto typed = [](int value_index) {
+    Builder b;
+    b.entity("intel").text(" sells ");
+    Slot s;
+    s.is_entity = false;
+    s.index = value_index;
+    s.typed_start = b.t.text.size();
+    b.t.text += "⟦V1:PCT⟧";
+    s.typed_end = b.t.text.size();
+    b.t.slots.push_back(s);
+    b.text(" of ").entity("altera").text(" to ").entity("silverlake");
+    return b.t;
+  };
+  const TypedSentence major = typed(0), minor = typed(1);
+  CHECK(majority_type(major, whole(major), values, DealType::Investment, tables()) == DealType::Acquisition);
+  CHECK(majority_type(minor, whole(minor), values, DealType::Investment, tables()) == DealType::Investment);
+  CHECK(majority_type(major, whole(major), values, DealType::Purchase, tables()) == DealType::Purchase);
+  Parties p = {{"investor", {"silverlake"}}, {"investee", {"altera"}}};
+  retype_roles(p, DealType::Investment, DealType::Acquisition, tables().schema);
+  CHECK(p["acquirer"] == std::vector<std::string>{"silverlake"});
+  CHECK(p["target"] == std::vector<std::string>{"altera"});
+  CHECK(p.count("investor") == 0);
+}

@@ -61,7 +61,7 @@ bool enough_parties(const std::vector<Party>& ps, DealType type) {
 Deal deal_of(const std::vector<Party>& ps, const MatchDeals& m, const ArticleInput& in, const SentenceState& s,
              size_t* turn, bool* shared) {
   Deal d;
-  d.type = m.facts->type;
+  d.type = m.type;
   d.article = in.article.id;
   d.parties = ps;
   if (m.in_turn) d.amount = std::get<Money>(in.values[s.typed.slots[m.money.slots[(*turn)++]].index].data);
@@ -141,7 +141,7 @@ bool has_what_rule_needs(const Deal& d, const RuleFacts& rule) {
 
 size_t add_candidates(const MatchDeals& m, const ArticleInput& in, SentenceState& s, const DealTables& tables,
                       std::vector<DealCandidate>* out) {
-  const DealType type = m.facts->type;
+  const DealType type = m.type;
   // The same parties in one sentence: a rule of the same family
   // (exclusive_types) already decided what their deal is.
   const std::string family = family_of(type, tables);

@@ -39,9 +39,11 @@ bool deals_of_match(const rules::Rule& rule, const RuleFacts& facts, const RuleM
   fill_maker_role(parties, facts, d.products, in.lookup);
   d.site = fill_site_place(parties, facts.type, s.sent, t, m.end, in, tables);
   drop_empty_roles(parties);
+  d.type = majority_type(t, m, in.values, facts.type, tables);
+  retype_roles(parties, facts.type, d.type, tables.schema);
   d.money = money_figures(t, amount_slots(t, m, groups.amount_slot, in.values, tables), in.values, tables);
   d.capacity = capacity_of(t, m, in.values);
-  d.combos = party_combinations(parties, facts.type, tables, facts.joint);
+  d.combos = party_combinations(parties, d.type, tables, facts.joint);
   d.in_turn = amounts_in_turn(in.text.substr(s.sent.start, s.sent.size()), d.combos.size(), d.money, tables);
   d.continued = continued_money(facts, frames);
   d.continued_status = continued_status(facts, frames);

@@ -152,6 +152,17 @@ std::optional<Money> continued_money(const RuleFacts& rule, const ArticleFrames&
 // The frame's status, for a continuing match whose sentence says none.
 std::string continued_status(const RuleFacts& rule, const ArticleFrames& frames);
 
+// ---------------------------------------------------------------- retyping
+
+// `majority_retype`: a deal of a listed type whose match states a share above
+// settings.majority_share percent is of the other type ("sells 51% of Altera
+// to Silver Lake": an acquisition). The type otherwise.
+DealType majority_type(const TypedSentence& t, const RuleMatch& m, const std::vector<Value>& values, DealType type,
+                       const DealTables& tables);
+// The parties of a `from` deal as a `to` deal: the schema's from_role and
+// to_role of one become the other's; other roles stay.
+void retype_roles(Parties& parties, DealType from, DealType to, const Schema& schema);
+
 // ---------------------------------------------------------------- figures
 
 // Whether the money at value slot `s` may be a deal's amount: not a price per
@@ -236,6 +247,7 @@ struct SentenceState {
 struct MatchDeals {
   const rules::Rule* rule = nullptr;
   const RuleFacts* facts = nullptr;
+  DealType type = DealType::Investment;  // the rule's, or majority_type's
   std::vector<std::vector<Party>> combos;
   std::vector<std::string> products;
   MoneyFigures money;

@@ -39,6 +39,7 @@ std::vector<std::pair<const char*, rules::Table DealTables::*>> table_slots() {
           {"owner_suffix", &DealTables::owner_suffix},
           {"pronoun_subject_after", &DealTables::pronoun_subject_after},
           {"relative_word", &DealTables::relative_word},
+          {"majority_retype", &DealTables::majority_retype},
           {"date_word_before", &DealTables::date_word_before},
           {"date_word_after", &DealTables::date_word_after},
           {"date_relation_class", &DealTables::date_relation_class},
@@ -80,6 +81,7 @@ Result<DealSettings> read_deal_settings(const rules::Table& t) {
                                          {"money_after_match", &DealSettings::money_after_match},
                                          {"each_after", &DealSettings::each_after},
                                          {"title_case_share", &DealSettings::title_case_share},
+                                         {"majority_share", &DealSettings::majority_share},
                                          {"date_word_before", &DealSettings::date_word_before},
                                          {"date_word_after", &DealSettings::date_word_after}});
 }
