@@ -72,6 +72,7 @@ void add_article(const Pipeline::Impl& p, std::string_view text, Article a, Corp
   auto ref = pipeline::reference_date(a, p.opt.fallback_ref);
   std::vector<Value> vals = pipeline::tag_regions(p.tagger, text, a, ref);
   ArticleEntities found = p.recognizer->find(text, a);
+  pipeline::drop_values_in_names(found, &vals);
   std::vector<Deal> deals = extract_deals(p, text, a, found, vals, trace);
   pipeline::collect_mentions(text, a.id, *p.dict, found, pipeline::deal_parties(deals), &add->entities);
   pipeline::define_deal_entities(deals, *p.dict, found, &add->entities);

@@ -12,7 +12,8 @@
 //   1. numbers it A1, A2, ... after the articles already in the corpus;
 //   2. takes its reference date (its own, else PipelineOptions::fallback_ref);
 //   3. tags values in the headline and in each paragraph, one region at a time;
-//   4. finds entity mentions (extractor/entities/recognizer.h);
+//   4. finds entity mentions (extractor/entities/recognizer.h), and drops the
+//      values inside a person's name ("이조원 장관" is a name, not 2조원);
 //   5. extracts deals (extractor/deals/deal_extractor.h), which ask the
 //      dictionary, then the article's discoveries, for an entity's facts;
 //   6. keeps every mention as an entity of the output, defined from the

@@ -70,6 +70,15 @@ std::vector<Value> tag_regions(const values::Tagger& tagger, std::string_view te
 
 // ---------------------------------------------------------------- entities
 
+void drop_values_in_names(const ArticleEntities& found, std::vector<Value>* values) {
+  auto in_name = [&](const Value& v) {
+    for (const auto& m : found.mentions)
+      if (m.type == EntityType::Person && m.span.start < v.span.end && v.span.start < m.span.end) return true;
+    return false;
+  };
+  values->erase(std::remove_if(values->begin(), values->end(), in_name), values->end());
+}
+
 EntityFacts lookup_facts(const Dictionary& dict, const ArticleEntities& found, const std::string& id) {
   EntityFacts f;
   if (int i = dict.find_id(id); i >= 0) {

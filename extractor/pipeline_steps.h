@@ -4,7 +4,8 @@
 //
 //   per file:     Reader::read → (per article) → merge_into
 //   per article:  article_id → reference_date → value_regions → tag_regions
-//                 → EntityRecognizer::find → facts_lookup (lookup_facts)
+//                 → EntityRecognizer::find → drop_values_in_names
+//                 → facts_lookup (lookup_facts)
 //                 → DealExtractor::extract → deal_parties
 //                 → collect_mentions (define_entity) → define_deal_entities
 //
@@ -50,6 +51,11 @@ std::vector<Value> tag_regions(const values::Tagger& tagger, std::string_view te
                                const std::optional<values::CivilDate>& ref);
 
 // ---------------------------------------------------------------- entities
+
+// Removes the values that overlap a person's name: "이조원 장관" is a minister
+// named 이조원, not 2조원 — the title next to the name decided (the entity
+// stage's discovery rules), and the name wins over the number.
+void drop_values_in_names(const ArticleEntities& found, std::vector<Value>* values);
 
 // What the deal stage may ask of an entity id: the dictionary's facts, else
 // the discovery's (which has no flags), else defaults.

@@ -175,6 +175,47 @@ TEST_CASE("step 4: a discovered name is found everywhere") {
   CHECK(at_second()->particle == "는");
 }
 
+TEST_CASE("step 3: a title finds a person, a descriptor an organization") {
+  Doc d("Chief executive Nicholas Kelez runs laser startup xLight.");
+  Scan scan(know(), d.text, d.article);
+  match_dictionary(scan);
+  apply_discovery_rules(scan);
+  const FoundMention* p = find_surface(scan, "Nicholas Kelez");
+  REQUIRE(p);
+  CHECK(p->type == EntityType::Person);
+  CHECK(p->rule == "person.en.title_before");
+  const FoundMention* o = find_surface(scan, "xLight");
+  REQUIRE(o);
+  CHECK(o->type == EntityType::Organization);
+  CHECK(o->rule == "org.en.descriptor");
+}
+
+TEST_CASE("step 3: a list with a known member makes the others organizations") {
+  Doc d("Backers include Nvidia, Quantrel Labs and Zetaflux.");
+  Scan scan(know(), d.text, d.article);
+  match_dictionary(scan);
+  apply_discovery_rules(scan);
+  CHECK(scan.out.discovered.count("org:quantrel-labs") == 1);
+  CHECK(scan.out.discovered.count("org:zetaflux") == 1);
+  Doc none("Backers include Arvexa, Brimlow and Zetaflux.");  // none known
+  Scan s2(know(), none.text, none.article);
+  match_dictionary(s2);
+  apply_discovery_rules(s2);
+  CHECK(s2.out.discovered.empty());
+}
+
+TEST_CASE("step 4: a discovered person's surname is that person") {
+  Doc d("Analyst Stacy Rasgon liked it. Rasgon raised his target.");
+  Scan scan(know(), d.text, d.article);
+  match_dictionary(scan);
+  apply_discovery_rules(scan);
+  spread_discovered(scan);
+  const FoundMention* s = find_surface(scan, "Rasgon");
+  REQUIRE(s);
+  CHECK(s->entity == "person:stacy-rasgon");
+  CHECK(s->rule == "surname");
+}
+
 TEST_CASE("step 5: a chip family and a number are that chip") {
   Doc d("Meta's MTIA 999 runs inference.");
   Scan scan(know(), d.text, d.article);

@@ -126,6 +126,27 @@ TEST_CASE("tag_regions: spans into the file, the article's id") {
 
 // ---------------------------------------------------------------- entities
 
+TEST_CASE("drop_values_in_names: a person's name is no amount") {
+  const std::string text = "이조원 장관은 3조원을 투입한다.";
+  Article a;
+  a.paragraphs = {{0, text.size()}};
+  auto vals = tag_regions(tagger(), text, a, std::nullopt);
+  REQUIRE(vals.size() == 2);  // 이조원 reads as 2조원 to the value stage
+  ArticleEntities found;
+  FoundMention m;
+  m.span = {0, std::string("이조원").size()};
+  m.entity = "person:이조원";
+  m.type = EntityType::Person;
+  found.mentions.push_back(m);
+  drop_values_in_names(found, &vals);
+  REQUIRE(vals.size() == 1);
+  CHECK(vals[0].text == "3조원");
+  found.mentions[0].type = EntityType::Organization;  // only people's names
+  auto again = tag_regions(tagger(), text, a, std::nullopt);
+  drop_values_in_names(found, &again);
+  CHECK(again.size() == 2);
+}
+
 TEST_CASE("lookup_facts: the dictionary, then the discovery, then defaults") {
   ArticleEntities found = with_discovery();
   EntityFacts chip = lookup_facts(dict(), found, "chip:h200");

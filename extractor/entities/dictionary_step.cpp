@@ -73,6 +73,14 @@ bool all_ascii(std::string_view s) {
 
 }  // namespace
 
+std::string surname_of(const Settings& s, std::string_view name) {
+  auto words = split_words(name);
+  if (words.size() >= s.min_person_words && words.back().size() >= s.min_surname && all_ascii(words.back()) &&
+      std::isupper(static_cast<unsigned char>(words.back()[0])))
+    return std::string(words.back());
+  return "";
+}
+
 void match_dictionary(Scan& scan) {
   for (const auto& r : scan.regions) match_region(scan, r);
 }
@@ -85,11 +93,8 @@ void find_surnames(Scan& scan) {
   for (const auto& m : scan.mentions()) {
     if (m.type != EntityType::Person) continue;
     const DictEntry& e = dict.entries()[dict.find_id(m.entity)];
-    auto words = split_words(e.name);
-    const Settings& s = scan.k.settings;
-    if (words.size() >= s.min_person_words && words.back().size() >= s.min_surname && all_ascii(words.back()) &&
-        std::isupper(static_cast<unsigned char>(words.back()[0])))
-      surnames.emplace_back(std::string(words.back()), e.id);
+    std::string s = surname_of(scan.k.settings, e.name);
+    if (!s.empty()) surnames.emplace_back(s, e.id);
   }
   for (const auto& [s, id] : surnames) scan.find_everywhere(s, id, EntityType::Person, "surname");
   scan.sort();

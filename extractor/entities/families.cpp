@@ -62,6 +62,12 @@ void spread_discovered(Scan& scan) {
     scan.find_everywhere(d.name, id, d.type, d.rule);
     for (const auto& a : d.aliases) scan.find_everywhere(a, id, d.type, d.rule);
   }
+  // "Nicholas Kelez" found by a rule, then "Kelez said": as step 2 does for
+  // the dictionary's people.
+  for (const auto& [id, d] : scan.out.discovered)
+    if (d.type == EntityType::Person)
+      if (std::string s = surname_of(scan.k.settings, d.name); !s.empty())
+        scan.find_everywhere(s, id, EntityType::Person, "surname");
   scan.sort();
 }
 

@@ -1,7 +1,10 @@
 #include "extractor/entities/knowledge.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "core/settings.h"
 #include "core/utf8.h"
@@ -17,9 +20,18 @@ Status require_step_tables(const rules::RuleSet& set) {
       "particle",          "actor_particle",        "government_noun",   "person_title",        "chip_head",
       "descriptor",        "locative_particle",     "argument_particle", "not_a_name",          "region_suffix",
       "absorbed_suffix",   "place_preposition",     "corporate_suffix_en", "possessive_marker",
-      "coordinating_particle", "coordination_mark", "settings"};
+      "coordinating_particle", "coordination_mark", "never_in_name", "never_name_suffix", "list_separator",
+      "not_in_person_name", "settings"};
   if (Status st = set.require_tables(kRuleFolder, kTables); !st) return st;
-  return set.check_unknown_tables({kTables.begin(), kTables.end()});
+  std::set<std::string> read{kTables.begin(), kTables.end()};
+  // a rule's word_not_ending names a table the engine reads for it
+  for (const auto& r : set.rules()) {
+    std::string t = r.attr("word_not_ending");
+    if (t.empty()) continue;
+    if (!set.table(t)) return Error::at(r.file, r.line, 1, "rule " + r.name + ": unknown table '" + t + "'");
+    read.insert(t);
+  }
+  return set.check_unknown_tables(read);
 }
 
 // Discovery rules say what they make with `kind` (and `type`); the steps
@@ -27,11 +39,19 @@ Status require_step_tables(const rules::RuleSet& set) {
 Status check_rule_kinds(const rules::RuleSet& set) {
   for (const auto& r : set.rules()) {
     std::string kind = r.attr("kind");
-    if (kind != "gloss" && kind != "name" && kind != "quoted" && kind != "variant")
+    if (kind != "gloss" && kind != "name" && kind != "quoted" && kind != "variant" && kind != "list")
       return Error::at(r.file, r.line, 1, "rule " + r.name + ": unknown kind '" + kind + "'",
-                       "(expected gloss, name, quoted or variant)");
-    if ((kind == "name" || kind == "quoted") && !entity_type_from(r.attr("type")))
+                       "(expected gloss, name, quoted, list or variant)");
+    const auto& groups = r.re->NamedCapturingGroups();
+    if ((kind == "name" || kind == "quoted") && groups.count("name") && !entity_type_from(r.attr("type")))
       return Error::at(r.file, r.line, 1, "rule " + r.name + ": unknown type '" + r.attr("type") + "'");
+    if ((kind == "name" || kind == "quoted") && !groups.count("name") && !groups.count("person") &&
+        !groups.count("org"))
+      return Error::at(r.file, r.line, 1, "rule " + r.name + ": no group 'name', 'person' or 'org'");
+    if (kind == "list" && !groups.count("list"))
+      return Error::at(r.file, r.line, 1, "rule " + r.name + ": a list rule needs a group 'list'");
+    if (kind == "list" && r.attr("needs", "known") != "known" && r.attr("needs") != "nothing")
+      return Error::at(r.file, r.line, 1, "rule " + r.name + ": needs is 'known' or 'nothing'");
   }
   return {};
 }
@@ -67,7 +87,8 @@ Result<Settings> read_settings(const rules::RuleSet& set) {
                                              {"min_surname", &Settings::min_surname},
                                              {"min_spread_name", &Settings::min_spread_name},
                                              {"min_person_words", &Settings::min_person_words},
-                                             {"max_person_words", &Settings::max_person_words}});
+                                             {"max_person_words", &Settings::max_person_words},
+                                             {"max_list_member_words", &Settings::max_list_member_words}});
 }
 
 std::vector<std::string> matcher_forms(const std::string& n, const Settings& s) {

@@ -41,6 +41,7 @@ struct Settings {
   size_t min_spread_name = 0;
   size_t min_person_words = 0;
   size_t max_person_words = 0;
+  size_t max_list_member_words = 0;
 };
 
 // The rule folder the recognizer reads.

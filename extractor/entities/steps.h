@@ -7,8 +7,8 @@
 //   Scan scan(knowledge, text, article);
 //   match_dictionary(scan);      // 1. known names at word edges (+ legal-form words)
 //   find_surnames(scan);         // 2. "Huang" once "Jensen Huang" was named
-//   apply_discovery_rules(scan); // 3. glosses, glued names, corporate suffixes, quotes
-//   spread_discovered(scan);     // 4. a discovered name found everywhere
+//   apply_discovery_rules(scan); // 3. glosses, glued names, suffixes, titles, descriptors, lists
+//   spread_discovered(scan);     // 4. a discovered name found everywhere (a person's surname too)
 //   extend_families(scan);       // 5. "MTIA" + " 400" -> chip "MTIA 400"
 //   mark_countries(scan);        // 6. country: actor, weak, or a place word
 //   collect_seen_aliases(scan);  // 7. the surface forms seen per entity
@@ -47,6 +47,9 @@ bool right_edge_ok(const rules::Table& particles, std::string_view text, size_t 
 std::string_view hangul_run(std::string_view text, size_t pos);
 // The words of `s`, split at spaces.
 std::vector<std::string_view> split_words(std::string_view s);
+// The last word of a person's Latin name in full, when it may stand alone
+// ("Jensen Huang" -> "Huang"; settings min_person_words, min_surname); "" else.
+std::string surname_of(const Settings& s, std::string_view name);
 // Some key of `t` occurs in `s`.
 bool contains_any(const rules::Table& t, std::string_view s);
 
