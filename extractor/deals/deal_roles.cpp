@@ -64,11 +64,13 @@ bool is_owner_of_next(const TypedSentence& t, int s, const rules::Table* owner_s
       !is_party_type(t.slots[s + 1].type))
     return false;
   std::string_view after = std::string_view(t.text).substr(t.slots[s].typed_end);
-  const size_t n = owner_suffix->longest_prefix(after);
+  size_t lead = 0;  // "싱가포르 OCBC 계열 라이온엑스": the owner word may stand apart
+  while (lead < after.size() && after[lead] == ' ') ++lead;
+  const size_t n = owner_suffix->longest_prefix(after.substr(lead));
   if (n == 0) return false;
-  size_t k = n;
+  size_t k = lead + n;
   while (k < after.size() && after[k] == ' ') ++k;
-  return k > n && t.slots[s].typed_end + k == t.slots[s + 1].typed_start;
+  return k > lead + n && t.slots[s].typed_end + k == t.slots[s + 1].typed_start;
 }
 
 }  // namespace
