@@ -48,7 +48,11 @@ bool deals_of_match(const rules::Rule& rule, const RuleFacts& facts, const RuleM
   d.continued = continued_money(facts, frames);
   d.continued_status = continued_status(facts, frames);
   const bool made = add_candidates(d, in, s, tables, out) > 0;
-  remember_frame(frames, facts.type, parties, d.money.single ? d.money.single : d.money.each,
+  // only a round's money is what its later investors join: "Japan put ¥100bn
+  // into Rapidus" is the government's own share, not the round's
+  const bool round_money = facts.round_total || parties[tables.schema.from_role(d.type)].empty();
+  remember_frame(frames, facts.type, parties,
+                 round_money ? (d.money.single ? d.money.single : d.money.each) : std::nullopt,
                  facts.status ? *facts.status : s.status);
   return made;
 }

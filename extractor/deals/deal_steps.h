@@ -141,7 +141,8 @@ struct OpenFrame {
   std::string status;  // "xAI said it closed a $6 billion round": the round's, for its investors
 };
 using ArticleFrames = std::map<DealType, OpenFrame>;
-// Records a match: its roles replace the frame's, its money and status when it has them.
+// Records a match: its roles replace the frame's, its money (a round's total:
+// the caller passes none for one investor's own sum) and status when it has them.
 void remember_frame(ArticleFrames& frames, DealType type, const Parties& parties, const std::optional<Money>& money,
                     const std::string& status = "");
 // `continues: yes`: the roles the match leaves empty come from the type's
