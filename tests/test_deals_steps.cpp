@@ -269,7 +269,9 @@ TEST_CASE("deals: title-case headlines are matched in sentence case", "[deals]")
 TEST_CASE("deals: a pronoun subject blocks the gap, a reported one does not", "[deals]") {
   const auto& tb = tables();
   auto typed = [&](const std::string& text, std::vector<FoundMention> ms) {
-    return typeset_sentence(text, {0, text.size()}, ms, {}, tb.anaphor, {}, tb.schema, &tb.pronoun_subject_after)
+    return typeset_sentence(text, {0, text.size()}, ms, {}, tb.anaphor, {}, tb.schema,
+                            {&tb.pronoun_subject_after, &tb.pronoun_verb_after, &tb.pronoun_kept_after,
+                             tb.settings.pronoun_report_window})
         .text;
   };
   // "after OpenAI signed with Broadcom, it agreed": Broadcom is not the subject
@@ -281,6 +283,12 @@ TEST_CASE("deals: a pronoun subject blocks the gap, a reported one does not", "[
   CHECK(typed("Nvidia said it would invest", {mention(0, 6, "nvidia")}) == "⟦E0:ORG⟧ said it would invest");
   CHECK(typed("Spark Capital led it", {mention(0, 13, "spark")}) == "⟦E0:ORG⟧ led it");
   CHECK(typed("Italy and its partners", {}) == "Italy and its partners");  // whole words only
+  // a fronted phrase: the verb after it says it is a subject
+  CHECK(typed("Europe in September it signed", {}) == "Europe in September ⟦⟧ signed");
+  CHECK(typed("Oracle announced that it will build", {mention(0, 6, "oracle")}) ==
+        "⟦E0:ORG⟧ announced that it will build");
+  CHECK(typed("Nvidia said on Monday it would invest", {mention(0, 6, "nvidia")}) ==
+        "⟦E0:ORG⟧ said on Monday it would invest");
 }
 
 TEST_CASE("deals: an owner in a party list is no party when the rule says so", "[deals]") {

@@ -77,7 +77,8 @@ SentenceState sentence_state(Span sent, bool headline, const ArticleInput& in, c
   s.sent = sent;
   s.headline = headline;
   s.typed = typeset_sentence(in.text, sent, in.mentions, in.values, tables.anaphor, in.focus, tables.schema,
-                             &tables.pronoun_subject_after);
+                             {&tables.pronoun_subject_after, &tables.pronoun_verb_after, &tables.pronoun_kept_after,
+                              tables.settings.pronoun_report_window});
   if (headline) fold_title_case(s.typed.text, tables.settings.title_case_share);
   // "completed supply negotiations" is done, not negotiating
   s.status = sentence_status(s.typed.text, tables.status_word, tables.status_priority, tables.status_of);

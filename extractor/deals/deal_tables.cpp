@@ -38,6 +38,8 @@ std::vector<std::pair<const char*, rules::Table DealTables::*>> table_slots() {
           {"group_kind", &DealTables::group_kind},
           {"owner_suffix", &DealTables::owner_suffix},
           {"pronoun_subject_after", &DealTables::pronoun_subject_after},
+          {"pronoun_verb_after", &DealTables::pronoun_verb_after},
+          {"pronoun_kept_after", &DealTables::pronoun_kept_after},
           {"relative_word", &DealTables::relative_word},
           {"majority_retype", &DealTables::majority_retype},
           {"date_word_before", &DealTables::date_word_before},
@@ -82,6 +84,7 @@ Result<DealSettings> read_deal_settings(const rules::Table& t) {
                                          {"each_after", &DealSettings::each_after},
                                          {"title_case_share", &DealSettings::title_case_share},
                                          {"majority_share", &DealSettings::majority_share},
+                                         {"pronoun_report_window", &DealSettings::pronoun_report_window},
                                          {"date_word_before", &DealSettings::date_word_before},
                                          {"date_word_after", &DealSettings::date_word_after}});
 }

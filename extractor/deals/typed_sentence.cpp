@@ -55,8 +55,8 @@ std::vector<Item> marker_items(Span sent, const std::vector<FoundMention>& menti
 class Typesetter {
  public:
   Typesetter(std::string_view text, Span sent, const rules::Table& anaphor,
-             const std::vector<const FoundMention*>& focus, const Schema& schema, const rules::Table* subject_after)
-      : text_(text), sent_(sent), anaphor_(anaphor), focus_(focus), schema_(schema), subject_after_(subject_after) {}
+             const std::vector<const FoundMention*>& focus, const Schema& schema, const PronounTables& pronoun)
+      : text_(text), sent_(sent), anaphor_(anaphor), focus_(focus), schema_(schema), pronoun_(pronoun) {}
 
   // Appends a marker for `sl` (is_entity, entity, type, index and span set).
   void marker(Slot sl, const std::string& code) {
@@ -103,7 +103,7 @@ class Typesetter {
     std::string value;
     const size_t n = anaphor_.longest_prefix(chunk.substr(i), &value);
     if (n == 0 || !word_end(chunk, i + n)) return 0;
-    if (value == "pronoun") return pronoun(chunk.substr(i, n));
+    if (value == "pronoun") return pronoun(chunk.substr(i, n), chunk.substr(i + n));
     if (focus_.empty()) return 0;
     std::vector<const FoundMention*> who;
     if (value == "both" && focus_.size() >= 2) who = {focus_[0], focus_[1]};
@@ -119,21 +119,44 @@ class Typesetter {
     return who.empty() ? 0 : n;
   }
 
+  // A reporting word within the report window before the pronoun: "Nvidia
+  // said on Monday it would", "said in a statement that it".
+  bool reported_before(std::string_view so_far) const {
+    if (!pronoun_.kept_after) return false;
+    const size_t from = so_far.size() > pronoun_.report_window ? so_far.size() - pronoun_.report_window : 0;
+    for (size_t p = from; p < so_far.size(); ++p) {
+      if (p > 0 && std::isalnum(static_cast<unsigned char>(so_far[p - 1]))) continue;  // a word start
+      if (word_prefix(*pronoun_.kept_after, so_far.substr(p))) return true;
+    }
+    return false;
+  }
+
+  // A table word at the start of `text`, ending at a word end.
+  static bool word_prefix(const rules::Table& table, std::string_view text) {
+    const size_t n = table.longest_prefix(text);
+    return n > 0 && (n >= text.size() || !std::isalnum(static_cast<unsigned char>(text[n])));
+  }
+
   bool word_end(std::string_view chunk, size_t j) const {
     return j >= chunk.size() || !std::isalnum(static_cast<unsigned char>(chunk[j]));
   }
 
-  // A pronoun that starts a clause ("it", "they" at the sentence start or
-  // after a clause word) is a subject the rules cannot name, so it becomes
-  // kPronoun: gaps stop there and the name before it is not taken for its
-  // verb's subject ("after OpenAI signed with Broadcom, it agreed to deploy
-  // AMD GPUs"). Elsewhere ("Nvidia said it would", "Spark Capital led it")
-  // it stays text.
-  size_t pronoun(std::string_view word) {
+  // A pronoun subject ("it", "they" at the sentence start, after a clause
+  // word, or before a verb word: "in September it signed") is one the rules
+  // cannot name, so it becomes kPronoun: gaps stop there and the name before
+  // it is not taken for its verb's subject ("after OpenAI signed with
+  // Broadcom, it agreed to deploy AMD GPUs"). After a reporting word ("Nvidia
+  // said it would") it is the subject already named; as an object ("Spark
+  // Capital led it") it is a word.
+  size_t pronoun(std::string_view word, std::string_view rest) {
     std::string_view so_far = t_.text;
     while (!so_far.empty() && so_far.back() == ' ') so_far.remove_suffix(1);
-    const bool starts_clause = so_far.empty() || (subject_after_ && subject_after_->longest_suffix(so_far) > 0);
-    if (!starts_clause) return 0;
+    if (reported_before(so_far)) return 0;
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    const bool starts_clause =
+        so_far.empty() || (pronoun_.subject_after && pronoun_.subject_after->longest_suffix(so_far) > 0);
+    const bool before_verb = pronoun_.verb_after && word_prefix(*pronoun_.verb_after, rest);
+    if (!starts_clause && !before_verb) return 0;
     t_.text += kPronoun;
     return word.size();
   }
@@ -143,7 +166,7 @@ class Typesetter {
   const rules::Table& anaphor_;
   const std::vector<const FoundMention*>& focus_;
   const Schema& schema_;
-  const rules::Table* subject_after_;
+  PronounTables pronoun_;
   TypedSentence t_;
 };
 
@@ -169,8 +192,8 @@ size_t after_gloss(std::string_view text, Span sent, const std::vector<Item>& it
 TypedSentence typeset_sentence(std::string_view text, Span sent, const std::vector<FoundMention>& mentions,
                                const std::vector<Value>& values, const rules::Table& anaphor,
                                const std::vector<const FoundMention*>& focus, const Schema& schema,
-                               const rules::Table* pronoun_subject_after) {
-  Typesetter out(text, sent, anaphor, focus, schema, pronoun_subject_after);
+                               const PronounTables& pronoun) {
+  Typesetter out(text, sent, anaphor, focus, schema, pronoun);
   const std::vector<Item> items = marker_items(sent, mentions, values);
   size_t pos = sent.start;
   for (size_t k = 0; k < items.size(); ++k) {

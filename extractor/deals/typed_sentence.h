@@ -42,14 +42,25 @@ struct TypedSentence {
 // recognizer found used as a place word. Such mentions get no marker.
 bool is_place_word(const FoundMention& m);
 
+// The tables that tell a pronoun subject (rules/deals: pronoun_subject_after,
+// pronoun_verb_after, pronoun_kept_after); null ones are never consulted.
+struct PronounTables {
+  const rules::Table* subject_after = nullptr;  // clause words before it: ", and it"
+  const rules::Table* verb_after = nullptr;     // verb words after it: "it signed"
+  const rules::Table* kept_after = nullptr;     // reporting words before it: "said it"
+  size_t report_window = 0;                     // bytes before it where a reporting word counts
+};
+
 // `focus` holds the entities anaphors stand for: "both" takes the first
-// two, "focus" the first; a "pronoun" ("it", "they") that starts the sentence
-// or follows a `pronoun_subject_after` word becomes ⟦⟧, a subject no rule can name. `mentions` and `values` are the article's, sorted.
-// Marker codes are the schema's (marker, value_marker).
+// two, "focus" the first; a "pronoun" ("it", "they") that is a subject —
+// at the sentence start, after a clause word or before a verb word, and not
+// after a reporting word — becomes ⟦⟧, a subject no rule can name.
+// `mentions` and `values` are the article's, sorted. Marker codes are the
+// schema's (marker, value_marker).
 TypedSentence typeset_sentence(std::string_view text, Span sent, const std::vector<FoundMention>& mentions,
                                const std::vector<Value>& values, const rules::Table& anaphor,
                                const std::vector<const FoundMention*>& focus, const Schema& schema,
-                               const rules::Table* pronoun_subject_after = nullptr);
+                               const PronounTables& pronoun = {});
 
 // A headline in title case ("Anthropic Orders $21 Billion of TPU Racks from
 // Broadcom") reads like a sentence for rules written in sentence case: when at
