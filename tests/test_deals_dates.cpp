@@ -4,6 +4,8 @@
 // `date`, which its `target_date`, and which neither.
 #include <catch2/catch.hpp>
 
+#include "deal_tables_fixture.h"
+
 #include "core/resources.h"
 #include "core/schema.h"
 #include "extractor/deals/deal_extractor.h"
@@ -13,19 +15,7 @@ using namespace dealgraph;
 
 namespace {
 
-const DealTables& tables() {
-  static const DealTables t = [] {
-    Resources res = Resources::embedded();
-    auto set = rules::RuleSet::load(res, "rules/deals");
-    REQUIRE(set);
-    auto schema = Schema::load(res);
-    REQUIRE(schema);
-    auto loaded = DealTables::load(*set, *schema);
-    REQUIRE(loaded);
-    return *loaded;
-  }();
-  return t;
-}
+const DealTables& tables() { return testing::builtin_deal_tables(); }
 
 // A typed sentence with its values, built piece by piece. A date is given
 // as the tagger gives it: its own text (relation words included) and its

@@ -2,6 +2,8 @@
 // over hand-made typed sentences and the built-in rules/deals tables.
 #include <catch2/catch.hpp>
 
+#include "deal_tables_fixture.h"
+
 #include <re2/re2.h>
 
 #include "core/resources.h"
@@ -14,19 +16,7 @@ using namespace dealgraph;
 
 namespace {
 
-const DealTables& tables() {
-  static const DealTables t = [] {
-    Resources res = Resources::embedded();
-    auto set = rules::RuleSet::load(res, "rules/deals");
-    REQUIRE(set);
-    auto schema = Schema::load(res);
-    REQUIRE(schema);
-    auto loaded = DealTables::load(*set, *schema);
-    REQUIRE(loaded);
-    return *loaded;
-  }();
-  return t;
-}
+const DealTables& tables() { return testing::builtin_deal_tables(); }
 
 FoundMention mention(size_t start, size_t end, std::string entity, EntityType type = EntityType::Organization) {
   FoundMention m;
