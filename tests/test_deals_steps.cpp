@@ -260,14 +260,15 @@ TEST_CASE("deals: a pronoun subject blocks the gap, a reported one does not", "[
   const auto& tb = tables();
   auto typed = [&](const std::string& text, std::vector<FoundMention> ms) {
     return typeset_sentence(text, {0, text.size()}, ms, {}, tb.anaphor, {}, tb.schema,
-                            {&tb.pronoun_subject_after, &tb.pronoun_verb_after, &tb.pronoun_kept_after,
+                            {&tb.pronoun_subject_after, &tb.subject_verb, &tb.pronoun_kept_after,
                              tb.settings.pronoun_report_window})
         .text;
   };
-  // "after OpenAI signed with Broadcom, it agreed": Broadcom is not the subject
-  const std::string a = "Broadcom signed, and it agreed to deploy AMD GPUs";
-  CHECK(typed(a, {mention(0, 8, "broadcom"), mention(41, 44, "amd")}) ==
-        "⟦E0:ORG⟧ signed, and ⟦⟧ agreed to deploy ⟦E1:ORG⟧ GPUs");
+  // "after OpenAI signed with Broadcom, it agreed": the sentence's first party
+  const std::string a = "OpenAI signed with Broadcom, and it agreed to deploy AMD GPUs";
+  CHECK(typed(a, {mention(0, 6, "openai"), mention(19, 27, "broadcom"), mention(53, 56, "amd")}) ==
+        "⟦E0:ORG⟧ signed with ⟦E1:ORG⟧, and ⟦⟧ ⟦E2:ORG⟧ agreed to deploy ⟦E3:ORG⟧ GPUs");
+  // no party before it and no sentence before: a subject no rule can name
   CHECK(typed("It has agreed to buy GPUs", {}) == "⟦⟧ has agreed to buy GPUs");
   // after a reporting verb, or as an object, the pronoun stays a word
   CHECK(typed("Nvidia said it would invest", {mention(0, 6, "nvidia")}) == "⟦E0:ORG⟧ said it would invest");
@@ -415,4 +416,18 @@ TEST_CASE("deals: a majority stake is an acquisition", "[deals]") {
   CHECK(p["acquirer"] == std::vector<std::string>{"silverlake"});
   CHECK(p["target"] == std::vector<std::string>{"altera"});
   CHECK(p.count("investor") == 0);
+}
+
+TEST_CASE("deals: a list's last name before a verb starts the next clause", "[deals]") {
+  // "IREN will buy GPUs from Dell, and Microsoft will pay 20% up front"
+  Builder b;
+  b.entity("iren").text(" will buy GPUs from ").entity("dell").text(", and ").entity("microsoft").text(" will pay");
+  RuleMatch m{0, b.t.slots[2].typed_end, {{"seller", b.t.slots[1].typed_start, b.t.slots[2].typed_end}}};
+  CHECK(slots_of_groups(b.t, m, nullptr, &tables().subject_verb).roles["seller"] == std::vector<int>{1});
+  CHECK(slots_of_groups(b.t, m).roles["seller"] == std::vector<int>{1, 2});  // without the table
+  // a list before the trigger is its subject and stays whole
+  Builder c;
+  c.entity("nvidia").text(" and ").entity("intel").text(" will jointly develop");
+  RuleMatch mc{0, c.t.text.size(), {{"partner", 0, c.t.slots[1].typed_end}}};
+  CHECK(slots_of_groups(c.t, mc, nullptr, &tables().subject_verb).roles["partner"] == std::vector<int>{0, 1});
 }

@@ -22,13 +22,14 @@ bool deals_of_match(const rules::Rule& rule, const RuleFacts& facts, const RuleM
                     SentenceState& s, ArticleFrames& frames, const DealTables& tables,
                     std::vector<DealCandidate>* out) {
   const TypedSentence& t = s.typed;
-  if (negated(t.text, m.end, tables)) return false;
+  if (negated(t.text, m.end, tables) || negated_before(t.text, m.start, tables)) return false;
   // "AMD 주식을 사들일 수 있는 워런트" buys no goods
   const std::string_view matched = std::string_view(t.text).substr(m.start, m.end - m.start);
   if (voided_match(matched, tables.voided_by.find(to_string(facts.type)))) return false;
   // "Nvidia sold its entire stake in SoundHound": a rule's own `unless:` words
   if (!facts.unless.empty() && voided_match(matched, &facts.unless)) return false;
-  GroupSlots groups = slots_of_groups(t, m, facts.skip_owners ? &tables.owner_suffix : nullptr);
+  GroupSlots groups =
+      slots_of_groups(t, m, facts.skip_owners ? &tables.owner_suffix : nullptr, &tables.subject_verb);
   MatchDeals d;
   d.rule = &rule;
   d.facts = &facts;
@@ -71,14 +72,16 @@ void deals_of_rule(const rules::Rule& rule, const RuleFacts& facts, const Articl
   }
 }
 
-// The sentence as the rules see it, with its status and date.
-SentenceState sentence_state(Span sent, bool headline, const ArticleInput& in, const DealTables& tables) {
+// The sentence as the rules see it, with its status and date; a pronoun
+// subject with no party before it stands for `previous_subject`.
+SentenceState sentence_state(Span sent, bool headline, const ArticleInput& in, const DealTables& tables,
+                             const Slot* previous_subject) {
   SentenceState s;
   s.sent = sent;
   s.headline = headline;
   s.typed = typeset_sentence(in.text, sent, in.mentions, in.values, tables.anaphor, in.focus, tables.schema,
-                             {&tables.pronoun_subject_after, &tables.pronoun_verb_after, &tables.pronoun_kept_after,
-                              tables.settings.pronoun_report_window});
+                             {&tables.pronoun_subject_after, &tables.subject_verb, &tables.pronoun_kept_after,
+                              tables.settings.pronoun_report_window, previous_subject});
   if (headline) fold_title_case(s.typed.text, tables.settings.title_case_share);
   // "completed supply negotiations" is done, not negotiating
   s.status = sentence_status(s.typed.text, tables.status_word, tables.status_priority, tables.status_of);
@@ -164,8 +167,10 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
   size_t body_from = 0;
   const std::vector<Span> units = sentence_units(*this, text, article, &body_from);
   const RuleBook book{rules_, filter_.get(), tables};
+  std::optional<Slot> subject;  // the sentence before's, for pronouns
   for (size_t u = 0; u < units.size(); ++u) {
-    SentenceState s = sentence_state(units[u], u < body_from, in, tables);
+    SentenceState s = sentence_state(units[u], u < body_from, in, tables, subject ? &*subject : nullptr);
+    subject = sentence_subject(s.typed, tables.settings.subject_window);
     if (trace) trace->push_back({s.sent, s.typed.text});
     const size_t first_of_sentence = cands.size();
     deals_of_sentence(book, s, in, frames, &stated, &cands);

@@ -71,6 +71,15 @@ bool negated(std::string_view typed, size_t match_end, const DealTables& tables)
   return false;
 }
 
+bool negated_before(std::string_view typed, size_t match_start, const DealTables& tables) {
+  const size_t window = tables.settings.negation_before;
+  const size_t from = match_start > window ? match_start - window : 0;
+  std::string_view before = typed.substr(from, match_start - from);
+  for (const auto& [w, unused] : tables.negation_before.entries)
+    if (before.find(w) != std::string_view::npos) return true;
+  return false;
+}
+
 std::optional<StatedAmount> stated_amount_of(const RE2& re, const TypedSentence& t, const std::vector<Value>& values,
                                              Span sent) {
   std::optional<StatedAmount> out;

@@ -73,9 +73,23 @@ bool is_owner_of_next(const TypedSentence& t, int s, const rules::Table* owner_s
   return k > lead + n && t.slots[s].typed_end + k == t.slots[s + 1].typed_start;
 }
 
+// "from Dell, and Microsoft will pay": the list's last name followed by a
+// subject_verb word is the next clause's subject, no member of the list.
+bool starts_next_clause(const TypedSentence& t, int s, const rules::Table* subject_verb) {
+  if (!subject_verb) return false;
+  std::string_view after = std::string_view(t.text).substr(t.slots[s].typed_end);
+  size_t k = 0;
+  while (k < after.size() && after[k] == ' ') ++k;
+  if (k == 0) return false;
+  after.remove_prefix(k);
+  const size_t n = subject_verb->longest_prefix(after);
+  return n > 0 && (n == after.size() || !std::isalnum(static_cast<unsigned char>(after[n])));
+}
+
 }  // namespace
 
-GroupSlots slots_of_groups(const TypedSentence& t, const RuleMatch& m, const rules::Table* owner_suffix) {
+GroupSlots slots_of_groups(const TypedSentence& t, const RuleMatch& m, const rules::Table* owner_suffix,
+                           const rules::Table* subject_verb) {
   GroupSlots out;
   for (const auto& g : m.groups) {
     const std::string role = role_of_group(g.name);
@@ -93,6 +107,10 @@ GroupSlots slots_of_groups(const TypedSentence& t, const RuleMatch& m, const rul
       if ((is_party_type(t.slots[s].type) || t.slots[s].type == EntityType::Facility) &&
           !is_owner_of_next(t, s, owner_suffix))
         out.roles[role].push_back(s);
+    // only a list that ends the match (an object): a list before the
+    // trigger is its subject ("Nvidia and Intel will jointly develop")
+    auto& list = out.roles[role];
+    if (g.to == m.end && list.size() > 1 && starts_next_clause(t, list.back(), subject_verb)) list.pop_back();
   }
   return out;
 }

@@ -90,6 +90,10 @@ size_t next_char(const std::string& typed, size_t at);
 // True when a negation word stands within settings.negation_after bytes after
 // the match ("구매 자제를 권고", "인수설을 부인").
 bool negated(std::string_view typed, size_t match_end, const DealTables& tables);
+// True when a negation_before word stands within settings.negation_before
+// bytes before the match ("OpenAI denied a report that it plans to buy a
+// stake in Intel", "has no plans to").
+bool negated_before(std::string_view typed, size_t match_start, const DealTables& tables);
 // The money an `attach: amount` rule's amount group holds, if it matches.
 std::optional<StatedAmount> stated_amount_of(const re2::RE2& re, const TypedSentence& t,
                                              const std::vector<Value>& values, Span sent);
@@ -105,7 +109,11 @@ struct GroupSlots {
 };
 // An entity followed by an `owner_suffix` word and another entity ("BlackRock's
 // GIP") is the next one's owner, no party of the role.
-GroupSlots slots_of_groups(const TypedSentence& t, const RuleMatch& m, const rules::Table* owner_suffix = nullptr);
+// The last name of a list that ends the match, followed by a `subject_verb`
+// word, starts the next clause and leaves the list ("from Dell, and Microsoft
+// will pay").
+GroupSlots slots_of_groups(const TypedSentence& t, const RuleMatch& m, const rules::Table* owner_suffix = nullptr,
+                           const rules::Table* subject_verb = nullptr);
 
 // The deal's products, each once: the product groups, then chips inside the
 // match, else chips anywhere in the sentence.

@@ -27,6 +27,7 @@ std::vector<std::pair<const char*, rules::Table DealTables::*>> table_slots() {
           {"exclusive_types", &DealTables::exclusive_types},
           {"maker_side", &DealTables::maker_side},
           {"negation", &DealTables::negation},
+          {"negation_before", &DealTables::negation_before},
           {"respective", &DealTables::respective},
           {"joint_types", &DealTables::joint_types},
           {"each_word", &DealTables::each_word},
@@ -38,7 +39,7 @@ std::vector<std::pair<const char*, rules::Table DealTables::*>> table_slots() {
           {"group_kind", &DealTables::group_kind},
           {"owner_suffix", &DealTables::owner_suffix},
           {"pronoun_subject_after", &DealTables::pronoun_subject_after},
-          {"pronoun_verb_after", &DealTables::pronoun_verb_after},
+          {"subject_verb", &DealTables::subject_verb},
           {"pronoun_kept_after", &DealTables::pronoun_kept_after},
           {"relative_word", &DealTables::relative_word},
           {"majority_retype", &DealTables::majority_retype},
@@ -85,6 +86,8 @@ Result<DealSettings> read_deal_settings(const rules::Table& t) {
                                          {"title_case_share", &DealSettings::title_case_share},
                                          {"majority_share", &DealSettings::majority_share},
                                          {"pronoun_report_window", &DealSettings::pronoun_report_window},
+                                         {"subject_window", &DealSettings::subject_window},
+                                         {"negation_before", &DealSettings::negation_before},
                                          {"date_word_before", &DealSettings::date_word_before},
                                          {"date_word_after", &DealSettings::date_word_after}});
 }

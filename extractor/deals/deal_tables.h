@@ -31,6 +31,8 @@ struct DealSettings {
   size_t distractor_after = 0;   // after a money marker, likewise
   size_t money_after_match = 0;  // after a match, where its amount may still stand
   size_t each_after = 0;         // after a money marker, where an each-word makes it each party's
+  size_t negation_before = 0;        // before a match, where a negation_before word undoes it
+  size_t subject_window = 0;         // where a sentence's first party stands to be its subject
   size_t pronoun_report_window = 0;  // before a pronoun, where a pronoun_kept_after word counts
   size_t majority_share = 0;     // percent above which a stake gives control (majority_retype)
   size_t title_case_share = 0;   // percent of capitalized words that make a headline title case
@@ -75,8 +77,8 @@ struct DealTables {
   std::vector<RuleFacts> rule_facts;  // parallel to set.rules()
   rules::Table status_word, status_priority, status_of, anaphor, provider_flag, retype_by_provider_flag,
       amount_distractor, exclusive_types, maker_side, negation, respective, joint_types, each_word,
-      each_word_before, voided_by, place_role, needs_any, broad_place_flag, group_kind, owner_suffix,
-      pronoun_subject_after, pronoun_verb_after, pronoun_kept_after, relative_word, majority_retype, date_word_before, date_word_after, date_relation_class;
+      each_word_before, negation_before, voided_by, place_role, needs_any, broad_place_flag, group_kind, owner_suffix,
+      pronoun_subject_after, subject_verb, pronoun_kept_after, relative_word, majority_retype, date_word_before, date_word_after, date_relation_class;
 };
 
 // The role (or group kind) a group names: a trailing digit lets a role

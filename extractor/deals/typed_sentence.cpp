@@ -103,7 +103,8 @@ class Typesetter {
     std::string value;
     const size_t n = anaphor_.longest_prefix(chunk.substr(i), &value);
     if (n == 0 || !word_end(chunk, i + n)) return 0;
-    if (value == "pronoun") return pronoun(chunk.substr(i, n), chunk.substr(i + n));
+    if (value == "pronoun" || value == "plural_pronoun")
+      return pronoun(chunk.substr(i, n), chunk.substr(i + n), from + i, value == "pronoun");
     if (focus_.empty()) return 0;
     std::vector<const FoundMention*> who;
     if (value == "both" && focus_.size() >= 2) who = {focus_[0], focus_[1]};
@@ -142,13 +143,14 @@ class Typesetter {
   }
 
   // A pronoun subject ("it", "they" at the sentence start, after a clause
-  // word, or before a verb word: "in September it signed") is one the rules
-  // cannot name, so it becomes kPronoun: gaps stop there and the name before
+  // word, or before a verb word: "in September it signed") stands for the
+  // antecedent (below) when it is singular and one is known; otherwise it is
+  // one the rules cannot name, so it becomes kPronoun: gaps stop there and the name before
   // it is not taken for its verb's subject ("after OpenAI signed with
   // Broadcom, it agreed to deploy AMD GPUs"). After a reporting word ("Nvidia
   // said it would") it is the subject already named; as an object ("Spark
   // Capital led it") it is a word.
-  size_t pronoun(std::string_view word, std::string_view rest) {
+  size_t pronoun(std::string_view word, std::string_view rest, size_t at, bool resolvable) {
     std::string_view so_far = t_.text;
     while (!so_far.empty() && so_far.back() == ' ') so_far.remove_suffix(1);
     if (reported_before(so_far)) return 0;
@@ -157,8 +159,34 @@ class Typesetter {
         so_far.empty() || (pronoun_.subject_after && pronoun_.subject_after->longest_suffix(so_far) > 0);
     const bool before_verb = pronoun_.verb_after && word_prefix(*pronoun_.verb_after, rest);
     if (!starts_clause && !before_verb) return 0;
-    t_.text += kPronoun;
+    if (const Slot* a = resolvable ? antecedent() : nullptr) {
+      // a clause starts here: kPronoun first, so no list or gap before it
+      // reaches the subject ("with Oracle, it agreed": Oracle buys nothing)
+      t_.text += kPronoun;
+      t_.text += ' ';
+      Slot sl = *a;
+      sl.index = -1;  // stands for a party named elsewhere
+      sl.span = {at, at + word.size()};
+      marker(sl, schema_.marker(sl.type));
+    } else {
+      t_.text += kPronoun;
+    }
     return word.size();
+  }
+
+  // Whom a pronoun subject stands for: the sentence's first party so far
+  // ("after OpenAI signed with Oracle, it agreed ..."), else the subject of the
+  // sentence before ("For Microsoft, the deal is one of many. In October it
+  // arranged ..."); none when neither is known.
+  const Slot* antecedent() const {
+    for (const Slot& sl : t_.slots)
+      if (sl.is_entity && is_party(sl.type)) return &sl;
+    return pronoun_.previous_subject;
+  }
+
+  static bool is_party(EntityType t) {
+    return t == EntityType::Organization || t == EntityType::GovernmentBody || t == EntityType::Person ||
+           t == EntityType::Fund;
   }
 
   std::string_view text_;
@@ -324,6 +352,17 @@ std::vector<TypedSentence> relative_clauses(const TypedSentence& t, const rules:
     out.push_back(clause_with_subject(t, k, from, relative_clause_end(t, from)));
   }
   return out;
+}
+
+std::optional<Slot> sentence_subject(const TypedSentence& t, size_t window) {
+  for (const Slot& sl : t.slots) {
+    if (!sl.is_entity) continue;
+    const bool party = sl.type == EntityType::Organization || sl.type == EntityType::GovernmentBody ||
+                       sl.type == EntityType::Person || sl.type == EntityType::Fund;
+    if (party && sl.typed_start <= window) return sl;
+    if (party) return std::nullopt;  // the first party stands too late to be the subject
+  }
+  return std::nullopt;
 }
 
 }  // namespace dealgraph

@@ -10,6 +10,7 @@
 // value, so a rule's groups map to entities and figures.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,18 +44,25 @@ struct TypedSentence {
 bool is_place_word(const FoundMention& m);
 
 // The tables that tell a pronoun subject (rules/deals: pronoun_subject_after,
-// pronoun_verb_after, pronoun_kept_after); null ones are never consulted.
+// subject_verb, pronoun_kept_after); null ones are never consulted.
 struct PronounTables {
   const rules::Table* subject_after = nullptr;  // clause words before it: ", and it"
   const rules::Table* verb_after = nullptr;     // verb words after it: "it signed"
   const rules::Table* kept_after = nullptr;     // reporting words before it: "said it"
   size_t report_window = 0;                     // bytes before it where a reporting word counts
+  const Slot* previous_subject = nullptr;       // whom it stands for when the sentence names no party before it
 };
+
+// The subject of a typed sentence for the next one's pronouns: its first
+// party marker, when that starts within `window` bytes ("For Microsoft, the
+// deal ...", "Sydney-based IREN will ..."); nullopt otherwise.
+std::optional<Slot> sentence_subject(const TypedSentence& t, size_t window);
 
 // `focus` holds the entities anaphors stand for: "both" takes the first
 // two, "focus" the first; a "pronoun" ("it", "they") that is a subject —
 // at the sentence start, after a clause word or before a verb word, and not
-// after a reporting word — becomes ⟦⟧, a subject no rule can name.
+// after a reporting word — becomes the marker of the sentence's first party
+// so far, else of `pronoun.previous_subject`, else ⟦⟧, a subject no rule can name.
 // `mentions` and `values` are the article's, sorted. Marker codes are the
 // schema's (marker, value_marker).
 TypedSentence typeset_sentence(std::string_view text, Span sent, const std::vector<FoundMention>& mentions,
