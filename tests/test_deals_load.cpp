@@ -95,3 +95,34 @@ TEST_CASE("deals load: the schema comes from the same resources (a --rules overl
   res.put("rules/schema/schema.rules", schema);
   CHECK(DealExtractor::load(res));
 }
+
+TEST_CASE("deals load: the news attributes and their tables are checked", "[deals]") {
+  const std::string head = "rule zz.r\n  pattern: (?P<investor>{ORG}) 투자 (?P<investee>{ORG})\n  type: investment\n";
+  SECTION("a yes/no attribute takes yes or no") {
+    for (const char* flag : {"continues", "fallback", "joint", "skip_owners", "round_total", "subsumable"}) {
+      auto d = load_with_file(head + "  " + flag + ": ye\n");
+      INFO(flag);
+      REQUIRE_FALSE(d);
+      CHECK(d.error().file == "rules/deals/zz.rules");
+      CHECK(d.error().message == std::string("rule zz.r: ") + flag + " must be yes or no");
+      CHECK(d.error().fragment == "ye");
+    }
+    CHECK(load_with_file(head + "  continues: yes\n  joint: no\n"));
+  }
+  SECTION("needs: names roles of the type, amount or capacity") {
+    auto d = load_with_file(head + "  needs: buyer\n");
+    REQUIRE_FALSE(d);
+    CHECK(d.error().message == "rule zz.r: needs: 'buyer' is no role of investment");
+    CHECK(load_with_file(head + "  needs: investee amount capacity\n"));
+  }
+  SECTION("majority_retype maps deal types to deal types") {
+    auto d = load_with_common("  investment = acquisition\nend", "  investment = takeover\nend");
+    REQUIRE_FALSE(d);
+    CHECK(d.error().file == "rules/deals/00-common.rules");
+    CHECK(d.error().message == "table majority_retype: 'takeover' is no deal type");
+  }
+  SECTION("the new settings are whole numbers") {
+    auto d = load_with_common("  subject_window = 40", "  subject_window = forty");
+    CHECK_FALSE(d);
+  }
+}

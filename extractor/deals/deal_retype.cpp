@@ -2,19 +2,16 @@
 // is the buyer's acquisition of Altera, not an investment in it.
 #include "extractor/deals/deal_steps.h"
 
-#include <cstdlib>
-
 namespace dealgraph {
 
 DealType majority_type(const TypedSentence& t, const RuleMatch& m, const std::vector<Value>& values, DealType type,
                        const DealTables& tables) {
   const std::string* to = tables.majority_retype.find(to_string(type));
   if (!to) return type;
-  auto retyped = deal_type_from(*to);
-  if (!retyped) return type;
+  const DealType retyped = *deal_type_from(*to);  // checked when the tables load
   for (int s : t.slots_in(m.start, m.end, false)) {
     const auto* pct = std::get_if<Percent>(&values[t.slots[s].index].data);
-    if (pct && pct->amount.value > static_cast<double>(tables.settings.majority_share)) return *retyped;
+    if (pct && pct->amount.value > static_cast<double>(tables.settings.majority_share)) return retyped;
   }
   return type;
 }

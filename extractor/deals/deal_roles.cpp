@@ -19,11 +19,6 @@ void add_once(std::vector<std::string>& ids, const std::string& id) {
 
 }  // namespace
 
-bool is_party_type(EntityType t) {
-  return t == EntityType::Organization || t == EntityType::GovernmentBody || t == EntityType::Person ||
-         t == EntityType::Fund;
-}
-
 std::vector<const FoundMention*> article_focus(const Article& article, const std::vector<FoundMention>& mentions) {
   std::vector<const FoundMention*> focus;
   // funds are parties, but an anaphor ("양사", "the company") never means one

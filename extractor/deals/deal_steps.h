@@ -52,8 +52,6 @@ struct ArticleInput {
   std::vector<const FoundMention*> focus;  // article_focus
 };
 
-// Organizations, government bodies, people and funds: who can be a party.
-bool is_party_type(EntityType t);
 
 // The entities anaphors stand for: the first two distinct non-weak
 // organizations, government bodies or people of the headline, else of the body.

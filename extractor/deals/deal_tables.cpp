@@ -125,6 +125,16 @@ Status check_groups(const rules::Rule& r, const RuleFacts& f, const Schema& sche
   return {};
 }
 
+// majority_retype maps a deal type to a deal type; checked here so
+// retyping never meets an unknown one.
+Status check_retype_types(const rules::Table& t) {
+  for (const auto& [from, to] : t.entries)
+    for (const std::string& name : {from, to})
+      if (!deal_type_from(name))
+        return Error::at(t.file, t.line_of(from), 1, "table " + t.name + ": '" + name + "' is no deal type", name);
+  return {};
+}
+
 // `needs:` names roles of the rule's type, `amount` or `capacity`.
 Status check_needs(const rules::Rule& r, const RuleFacts& f, const Schema& schema) {
   std::istringstream ws(f.needs);
@@ -198,6 +208,7 @@ Result<DealTables> DealTables::load(const rules::RuleSet& set, const Schema& sch
   for (const auto& [name, slot] : table_slots()) read_by_engine.insert(name);
   if (Status st = set.check_unknown_tables(read_by_engine); !st) return st.error();
   if (Status st = check_priorities(t.status_priority); !st) return st.error();
+  if (Status st = check_retype_types(t.majority_retype); !st) return st.error();
   if (Status st = check_statuses(t.status_priority, t.status_of); !st) return st.error();
   for (const rules::Table* dates : {&t.date_word_before, &t.date_word_after, &t.date_relation_class})
     if (Status st = check_date_classes(*dates); !st) return st.error();

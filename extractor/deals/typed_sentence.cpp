@@ -13,6 +13,11 @@ constexpr const char* kPronoun = "\xE2\x9F\xA6\xE2\x9F\xA7";  // ⟦⟧: a subje
 
 }  // namespace
 
+bool is_party_type(EntityType t) {
+  return t == EntityType::Organization || t == EntityType::GovernmentBody || t == EntityType::Person ||
+         t == EntityType::Fund;
+}
+
 bool is_place_word(const FoundMention& m) {
   // A place is no party: rules read "인디애나에", "in China" as words.
   return m.type == EntityType::Place || m.place_word;
@@ -180,13 +185,8 @@ class Typesetter {
   // arranged ..."); none when neither is known.
   const Slot* antecedent() const {
     for (const Slot& sl : t_.slots)
-      if (sl.is_entity && is_party(sl.type)) return &sl;
+      if (sl.is_entity && is_party_type(sl.type)) return &sl;
     return pronoun_.previous_subject;
-  }
-
-  static bool is_party(EntityType t) {
-    return t == EntityType::Organization || t == EntityType::GovernmentBody || t == EntityType::Person ||
-           t == EntityType::Fund;
   }
 
   std::string_view text_;
@@ -357,10 +357,9 @@ std::vector<TypedSentence> relative_clauses(const TypedSentence& t, const rules:
 std::optional<Slot> sentence_subject(const TypedSentence& t, size_t window) {
   for (const Slot& sl : t.slots) {
     if (!sl.is_entity) continue;
-    const bool party = sl.type == EntityType::Organization || sl.type == EntityType::GovernmentBody ||
-                       sl.type == EntityType::Person || sl.type == EntityType::Fund;
-    if (party && sl.typed_start <= window) return sl;
-    if (party) return std::nullopt;  // the first party stands too late to be the subject
+    if (!is_party_type(sl.type)) continue;
+    if (sl.typed_start <= window) return sl;
+    return std::nullopt;  // the first party stands too late to be the subject
   }
   return std::nullopt;
 }

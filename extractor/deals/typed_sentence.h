@@ -39,6 +39,9 @@ struct TypedSentence {
   std::vector<int> slots_in(size_t from, size_t to, bool entity) const;
 };
 
+// Organizations, government bodies, people and funds: who can be a party.
+bool is_party_type(EntityType t);
+
 // True for a mention that names where, not who: a Place, or a country the
 // recognizer found used as a place word. Such mentions get no marker.
 bool is_place_word(const FoundMention& m);
