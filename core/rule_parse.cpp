@@ -61,13 +61,18 @@ namespace {
 
 // "piece NAME = REGEX"; `rest` is what follows "piece". Errors point at the
 // name (column 7, after "piece ").
-Result<Entry> piece_entry(const std::string& path, const Line& line, const std::string& rest) {
+// "piece NAME = REGEX" and "clause NAME = REGEX" share a shape; `word` says
+// which, `kind` what it makes.
+Result<Entry> named_regex_entry(const std::string& path, const Line& line, const std::string& rest,
+                                const std::string& word, Entry::Kind kind) {
   size_t eq = rest.find('=');
-  if (eq == std::string::npos) return Error::at(path, line.number, 1, "expected 'piece NAME = REGEX'", line.body);
+  if (eq == std::string::npos)
+    return Error::at(path, line.number, 1, "expected '" + word + " NAME = REGEX'", line.body);
   std::string name = trim(rest.substr(0, eq));
-  if (name.empty() || !is_name_start(name[0])) return Error::at(path, line.number, 7, "bad piece name", name);
+  const int name_col = static_cast<int>(word.size()) + 2;
+  if (name.empty() || !is_name_start(name[0])) return Error::at(path, line.number, name_col, "bad " + word + " name", name);
   Entry e;
-  e.kind = Entry::Kind::Piece;
+  e.kind = kind;
   e.name = name;
   e.piece = trim(rest.substr(eq + 1));
   return e;
@@ -84,6 +89,14 @@ Result<Entry> table_entry(const std::string& path, const Line& line, const std::
   return e;
 }
 
+Result<Entry> piece_entry(const std::string& path, const Line& line, const std::string& rest) {
+  return named_regex_entry(path, line, rest, "piece", Entry::Kind::Piece);
+}
+
+Result<Entry> clause_entry(const std::string& path, const Line& line, const std::string& rest) {
+  return named_regex_entry(path, line, rest, "clause", Entry::Kind::Clause);
+}
+
 Result<Entry> rule_entry(const std::string& path, const Line& line, const std::string& rest) {
   if (rest.empty()) return Error::at(path, line.number, 6, "expected 'rule NAME'", line.body);
   Entry e;
@@ -94,6 +107,14 @@ Result<Entry> rule_entry(const std::string& path, const Line& line, const std::s
   return e;
 }
 
+Result<Entry> frame_entry(const std::string& path, const Line& line, const std::string& rest) {
+  if (rest.empty() || !is_name_start(rest[0])) return Error::at(path, line.number, 7, "expected 'frame NAME'", line.body);
+  Result<Entry> e = rule_entry(path, line, rest);
+  e->kind = Entry::Kind::Frame;
+  e->rule.frame = true;
+  return e;
+}
+
 }  // namespace
 
 Result<Entry> read_header(const std::string& path, const Line& line) {
@@ -101,8 +122,16 @@ Result<Entry> read_header(const std::string& path, const Line& line) {
   size_t sp = body.find_first_of(" \t");
   std::string word = body.substr(0, sp);
   std::string rest = sp == std::string::npos ? "" : trim(body.substr(sp));
-  auto read = word == "piece" ? piece_entry : word == "table" ? table_entry : word == "rule" ? rule_entry : nullptr;
-  if (!read) return Error::at(path, line.number, 1, "expected 'piece', 'table', 'rule' or an indented line", body);
+  using Reader = Result<Entry> (*)(const std::string&, const Line&, const std::string&);
+  static const std::pair<const char*, Reader> kHeaders[] = {
+      {"piece", piece_entry}, {"table", table_entry}, {"rule", rule_entry},
+      {"clause", clause_entry}, {"frame", frame_entry}};
+  Reader read = nullptr;
+  for (const auto& [w, r] : kHeaders)
+    if (word == w) read = r;
+  if (!read)
+    return Error::at(path, line.number, 1, "expected 'piece', 'table', 'rule', 'clause', 'frame' or an indented line",
+                     body);
   Result<Entry> e = read(path, line, rest);
   if (e) {
     e->line = line.number;
@@ -144,6 +173,9 @@ Status read_attribute(const std::string& path, const Line& line, RawRule* raw) {
     rule.attrs[key] = value;
     return {};
   }
+  if (raw->frame)
+    return Error::at(path, line.number, 1, "frame '" + rule.name + "' has no pattern: its clauses make the patterns",
+                     body);
   if (!rule.pattern.empty()) return Error::at(path, line.number, 1, "second pattern in rule '" + rule.name + "'", body);
   rule.pattern = value;
   raw->pattern_line = line.number;
@@ -170,7 +202,7 @@ Status read_entry_line(const std::string& path, const Line& line, Open* open, st
   Result<Entry> e = read_header(path, line);
   if (!e) return e.error();
   if (e->kind == Entry::Kind::Table) *open = Open::Table;
-  if (e->kind == Entry::Kind::Rule) *open = Open::Rule;
+  if (e->kind == Entry::Kind::Rule || e->kind == Entry::Kind::Frame) *open = Open::Rule;
   entries->push_back(std::move(*e));
   return {};
 }

@@ -55,17 +55,18 @@ struct RawRule {
   Rule rule;
   int pattern_line = 0;  // where the pattern's text starts, for its errors
   int pattern_col = 0;
+  bool frame = false;    // a frame: its clauses make its rules (core/rule_frames.h)
 };
 
 struct Entry {
-  enum class Kind { Piece, Table, Rule };
+  enum class Kind { Piece, Table, Rule, Clause, Frame };
   Kind kind = Kind::Piece;
   std::string name;
   int line = 0;
   std::string header;  // the header line's body: errors about the name show it
-  std::string piece;   // Kind::Piece: the regex after '='
+  std::string piece;   // Kind::Piece and Kind::Clause: the regex after '='
   Table table;         // Kind::Table: name, file, line and its entries
-  RawRule rule;        // Kind::Rule: name, file, line and its attributes
+  RawRule rule;        // Kind::Rule and Kind::Frame: name, file, line and its attributes
 };
 
 struct FileEntries {
@@ -78,11 +79,12 @@ struct FileEntries {
 FileEntries read_file(const std::string& path, const std::string& text);
 
 // The steps of read_file, one line each.
-// "piece NAME = REGEX", "table NAME" or "rule NAME".
+// "piece NAME = REGEX", "clause NAME = REGEX", "table NAME", "rule NAME" or
+// "frame NAME".
 Result<Entry> read_header(const std::string& path, const Line& line);
 // "key = value" or "key" inside a table (not "end").
 Status read_table_line(const std::string& path, const Line& line, Table* table);
-// An indented "key: value" under a rule.
+// An indented "key: value" under a rule or a frame (a frame has no pattern).
 Status read_attribute(const std::string& path, const Line& line, RawRule* raw);
 
 // ---------------------------------------------------------------- compiler

@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include "core/rule_frames.h"
 #include "core/rule_parse.h"
 
 #include <algorithm>
@@ -105,6 +106,7 @@ std::set<std::string> RuleSet::referenced_tables() const {
   };
   for (const auto& r : rules_) scan(r.pattern);
   for (const auto& [name, p] : pieces_) scan(p.body);
+  for (const auto& c : clauses_) scan(c.body);
   return out;
 }
 
@@ -202,7 +204,15 @@ Result<RuleSet> RuleSet::from_files(const std::vector<std::pair<std::string, std
 }
 
 Status RuleSet::add_entry(const std::string& path, parse::Entry e, std::vector<parse::RawRule>* rules) {
-  if (e.kind == parse::Entry::Kind::Rule) {
+  if (e.kind == parse::Entry::Kind::Clause) {
+    for (const Clause& c : clauses_)
+      if (c.name == e.name)
+        return Error::at(path, e.line, 8, "duplicate clause name '" + e.name + "' (first at " + c.file + ":" +
+                                              std::to_string(c.line) + ")", e.header);
+    clauses_.push_back(parse::make_clause(e.name, std::move(e.piece), path, e.line));
+    return {};
+  }
+  if (e.kind == parse::Entry::Kind::Rule || e.kind == parse::Entry::Kind::Frame) {
     for (const parse::RawRule& r : *rules)
       if (r.rule.name == e.name)
         return Error::at(path, e.line, 6, "duplicate rule name '" + e.name + "' (first at " + r.rule.file + ":" +
@@ -222,8 +232,36 @@ Status RuleSet::add_entry(const std::string& path, parse::Entry e, std::vector<p
   return {};
 }
 
-Status RuleSet::compile(std::vector<parse::RawRule> rules, const LoadOptions& opt) {
+Result<std::vector<parse::RawRule>> RuleSet::with_frames_instantiated(std::vector<parse::RawRule> rules) const {
+  std::vector<parse::RawRule> out;
   for (parse::RawRule& r : rules) {
+    if (!r.frame) {
+      out.push_back(std::move(r));
+      continue;
+    }
+    auto made = parse::instantiate_frame(r, clauses_);
+    if (!made) return made.error();
+    for (parse::RawRule& m : *made) out.push_back(std::move(m));
+  }
+  // A rule a frame makes may take a name a rule already has.
+  std::map<std::string, const Rule*> seen;
+  for (const parse::RawRule& r : out) {
+    auto [it, fresh] = seen.emplace(r.rule.name, &r.rule);
+    if (fresh) continue;
+    const Rule& a = *it->second;
+    const Rule& b = r.rule;
+    const Rule& frame_made = b.attrs.count("frame") ? b : a;
+    const Rule& other = &frame_made == &b ? a : b;
+    return Error::at(frame_made.file, frame_made.line, 1, "frame makes rule '" + b.name + "', a name taken at " +
+                                                              other.file + ":" + std::to_string(other.line));
+  }
+  return out;
+}
+
+Status RuleSet::compile(std::vector<parse::RawRule> raw, const LoadOptions& opt) {
+  auto rules = with_frames_instantiated(std::move(raw));
+  if (!rules) return rules.error();
+  for (parse::RawRule& r : *rules) {
     Result<Rule> rule = parse::compile_rule(*this, std::move(r), opt);
     if (!rule) return rule.error();
     rules_.push_back(std::move(*rule));

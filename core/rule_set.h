@@ -35,6 +35,28 @@
 // load; an unknown reference, a duplicate name or an RE2 error is an Error
 // naming file:line:column, the rule and the offending fragment.
 //
+// Frames and clauses (core/rule_frames.h) make rules from a lexicon, in the
+// manner of FrameNet and PropBank: a clause is the shape a language gives a
+// sentence, with slots {=name}; a frame is a trigger and where its arguments
+// go. A frame fills the slots with its attributes, and each clause of its
+// list whose slots it all fills becomes the rule FRAME.CLAUSE, with the
+// frame's other attributes (and `frame:`/`clause:` naming both):
+//
+//   clause en.active = (?P<{=subject}>{PARTIES})\s+(?:{=verb})\s+(?P<{=object}>{ORG})
+//   clause en.passive = (?P<{=object}>{ORG})\s+was\s+(?:{=participle})\s+by\s+(?P<{=subject}>{PARTY})
+//
+//   frame en.acquire
+//     clauses: en.            # names, or prefixes ending in '.'
+//     type: acquisition
+//     verb: acquires|acquired
+//     participle: acquired
+//     subject: acquirer
+//     object: target
+//
+// makes en.acquire.active and en.acquire.passive. A frame names no pattern;
+// one whose `clauses:` names no clause, or that fills no clause, is an Error
+// at its line.
+//
 // What a rule's attributes mean is up to the extractor that uses the set; the
 // set only checks the shape. Ownership: a RuleSet owns its compiled regexes;
 // it is immutable after load and safe to share between threads.
@@ -99,6 +121,16 @@ struct Rule {
   std::string attr(const std::string& key, const std::string& fallback = "") const;
 };
 
+// A clause of the lexicon: a regex with slots {=name} (see "Frames and
+// clauses" above).
+struct Clause {
+  std::string name;
+  std::string body;                // the regex, slots unfilled
+  std::string file;
+  int line = 0;
+  std::vector<std::string> slots;  // the {=name} slots of `body`, each once, in order
+};
+
 struct LoadOptions {
   bool case_insensitive = false;      // compile every pattern with (?i)
   bool longest_match = false;         // RE2 leftmost-longest instead of leftmost-first
@@ -157,7 +189,10 @@ class RuleSet {
   // are unique across files); then every rule is compiled, every piece checked.
   Status add_entry(const std::string& path, parse::Entry entry, std::vector<parse::RawRule>* rules);
   Status compile(std::vector<parse::RawRule> rules, const LoadOptions& opt);
+  // Frames replaced by the rules their clauses make, in place.
+  Result<std::vector<parse::RawRule>> with_frames_instantiated(std::vector<parse::RawRule> rules) const;
   std::map<std::string, Piece> pieces_;
+  std::vector<Clause> clauses_;  // in definition order
   std::map<std::string, Table> tables_;
   std::vector<std::string> table_order_;
   std::vector<Rule> rules_;

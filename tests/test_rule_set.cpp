@@ -64,3 +64,86 @@ TEST_CASE("rule errors carry file, line and fragment", "[rules]") {
     CHECK(set.error().line == 3);
   }
 }
+
+// ---------------------------------------------------------------- frames
+
+namespace {
+// Two clause shapes and a piece, as a language file would give them.
+const char* kClauses =
+    "piece P = [A-Z]\\w*\n"
+    "clause t.active = (?P<{=subject}>{P}) (?:{=verb}) (?P<{=object}>{P})\n"
+    "clause t.passive = (?P<{=object}>{P}) was (?:{=participle}) by (?P<{=subject}>{P})\n"
+    "clause t.from = (?P<{=subject}>{P}) (?:{=verb}) \\w+ from (?P<{=from}>{P})\n";
+
+Resources frame_set(const std::string& frame) {
+  Resources r;
+  r.put("rules/x/a.rules", std::string(kClauses) + frame);
+  return r;
+}
+}  // namespace
+
+TEST_CASE("a frame makes one rule per clause whose slots it fills", "[rules][frames]") {
+  auto set = RuleSet::load(frame_set("frame t.buy\n  clauses: t.\n  type: acquisition\n  verb: buys|bought\n"
+                                     "  participle: bought\n  subject: acquirer\n  object: target\n"),
+                           "rules/x");
+  REQUIRE(set);
+  // no `from:`, so t.from makes nothing
+  REQUIRE(set->rules().size() == 2);
+  const auto& active = set->rules()[0];
+  CHECK(active.name == "t.buy.active");
+  CHECK(active.pattern == "(?P<acquirer>{P}) (?:buys|bought) (?P<target>{P})");
+  CHECK(active.attr("type") == "acquisition");
+  CHECK(active.attr("frame") == "t.buy");
+  CHECK(active.attr("clause") == "t.active");
+  CHECK(active.attrs.count("verb") == 0);      // a slot, not an attribute
+  CHECK(active.attrs.count("clauses") == 0);
+  CHECK(set->rules()[1].name == "t.buy.passive");
+  CHECK(set->rules()[1].file == "rules/x/a.rules");
+  CHECK(set->rules()[1].line == 5);  // the frame's line
+}
+
+TEST_CASE("a frame's clauses are named one by one or by prefix, in list order", "[rules][frames]") {
+  auto set = RuleSet::load(frame_set("frame t.sell\n  clauses: t.from t.active\n  type: acquisition\n"
+                                     "  verb: sells\n  subject: aside\n  object: target\n  from: seller\n"),
+                           "rules/x");
+  REQUIRE(set);
+  REQUIRE(set->rules().size() == 2);
+  CHECK(set->rules()[0].name == "t.sell.from");
+  CHECK(set->rules()[1].name == "t.sell.active");
+}
+
+TEST_CASE("frame errors name the frame's line", "[rules][frames]") {
+  SECTION("no clauses") {
+    auto set = RuleSet::load(frame_set("frame t.f\n  verb: x\n"), "rules/x");
+    REQUIRE_FALSE(set);
+    CHECK(set.error().to_string().rfind("rules/x/a.rules:5:1: frame 't.f' needs 'clauses:'", 0) == 0);
+  }
+  SECTION("a clause that does not exist") {
+    auto set = RuleSet::load(frame_set("frame t.f\n  clauses: t.nope\n  verb: x\n"), "rules/x");
+    REQUIRE_FALSE(set);
+    CHECK(set.error().to_string() == "rules/x/a.rules:5:1: frame 't.f': no clause named 't.nope': t.nope");
+  }
+  SECTION("no clause filled") {
+    auto set = RuleSet::load(frame_set("frame t.f\n  clauses: t.\n  verb: x\n"), "rules/x");
+    REQUIRE_FALSE(set);
+    CHECK(set.error().to_string() == "rules/x/a.rules:5:1: frame 't.f' fills every slot of none of its clauses: t.");
+  }
+  SECTION("a frame has no pattern") {
+    auto set = RuleSet::load(frame_set("frame t.f\n  pattern: x\n"), "rules/x");
+    REQUIRE_FALSE(set);
+    CHECK(set.error().to_string().rfind("rules/x/a.rules:6:1: frame 't.f' has no pattern", 0) == 0);
+  }
+  SECTION("a rule it makes takes a name already taken") {
+    auto set = RuleSet::load(frame_set("rule t.f.active\n  pattern: x\nframe t.f\n  clauses: t.active\n"
+                                       "  verb: v\n  subject: a\n  object: b\n"),
+                             "rules/x");
+    REQUIRE_FALSE(set);
+    CHECK(set.error().to_string() == "rules/x/a.rules:7:1: frame makes rule 't.f.active', a name taken at "
+                                     "rules/x/a.rules:5");
+  }
+  SECTION("a duplicate clause") {
+    auto set = RuleSet::load(frame_set("clause t.active = x\n"), "rules/x");
+    REQUIRE_FALSE(set);
+    CHECK(set.error().to_string().rfind("rules/x/a.rules:5:8: duplicate clause name 't.active'", 0) == 0);
+  }
+}
