@@ -431,3 +431,20 @@ TEST_CASE("deals: a list's last name before a verb starts the next clause", "[de
   RuleMatch mc{0, c.t.text.size(), {{"partner", 0, c.t.slots[1].typed_end}}};
   CHECK(slots_of_groups(c.t, mc, nullptr, &tables().subject_verb).roles["partner"] == std::vector<int>{0, 1});
 }
+
+TEST_CASE("deals: an `aside` group names no party, but is kept apart for the claims", "[deals]") {
+  // "AMD sold ZT Systems to Sanmina": a frame's `subject: aside`
+  Builder b;
+  b.entity("amd").text(" sold ").entity("zt").text(" to ").entity("sanmina");
+  RuleMatch m = whole(b.t);
+  m.groups = {{"aside", 0, b.t.slots[0].typed_end},
+              {"target", b.t.slots[1].typed_start, b.t.slots[1].typed_end},
+              {"acquirer", b.t.slots[2].typed_start, b.t.slots[2].typed_end}};
+  GroupSlots g = slots_of_groups(b.t, m);
+  CHECK(g.aside_slots == std::vector<int>{0});
+  CHECK(g.roles.count("aside") == 0);
+  Parties p = parties_of(b.t, g);
+  CHECK(p["target"] == std::vector<std::string>{"zt"});
+  CHECK(p["acquirer"] == std::vector<std::string>{"sanmina"});
+  CHECK(p.size() == 2);
+}

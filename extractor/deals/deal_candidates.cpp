@@ -156,6 +156,8 @@ size_t add_candidates(const MatchDeals& m, const ArticleInput& in, SentenceState
     Deal d = deal_of(ps, m, in, s, &turn, &shared);
     if (!has_what_type_needs(d, tables) || !has_what_rule_needs(d, *m.facts)) continue;
     s.claims.add(family, std::move(ids));
+    for (const std::string& a : m.aside)
+      for (const Party& p : ps) s.claims.add(family, {a, p.entity});
     d.status = m.facts->status ? *m.facts->status : s.status;
     if (d.status.empty()) d.status = m.continued_status;
     d.evidence = {s.sent, std::string(in.text.substr(s.sent.start, s.sent.size()))};

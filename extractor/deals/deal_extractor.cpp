@@ -34,6 +34,7 @@ bool deals_of_match(const rules::Rule& rule, const RuleFacts& facts, const RuleM
   d.rule = &rule;
   d.facts = &facts;
   d.products = products_of(t, m, groups.product_slots);
+  for (int slot : groups.aside_slots) d.aside.push_back(t.slots[slot].entity);
   Parties parties = parties_of(t, groups);
   continue_roles(parties, facts, frames);  // the frame first: the round it continues, not the headline's
   fill_implicit(parties, facts, in.focus);

@@ -93,8 +93,12 @@ GroupSlots slots_of_groups(const TypedSentence& t, const RuleMatch& m, const rul
       if (!v.empty()) out.amount_slot = v.front();
       continue;
     }
-    if (role == "aside") continue;  // an argument the deal type gives no role
     auto es = t.slots_in(g.from, g.to, true);
+    if (role == "aside") {  // an argument the deal type gives no role
+      for (int s : es)
+        if (is_party_type(t.slots[s].type)) out.aside_slots.push_back(s);
+      continue;
+    }
     if (role == "product") {
       out.product_slots.insert(out.product_slots.end(), es.begin(), es.end());
       continue;

@@ -104,6 +104,7 @@ struct GroupSlots {
   std::map<std::string, std::vector<int>> roles;
   int amount_slot = -1;
   std::vector<int> product_slots;
+  std::vector<int> aside_slots;  // `aside`: arguments with no role (a company's seller)
 };
 // An entity followed by an `owner_suffix` word and another entity ("BlackRock's
 // GIP") is the next one's owner, no party of the role.
@@ -263,6 +264,10 @@ struct MatchDeals {
   SitePlace site;
   std::optional<Money> continued;  // continued_money, used when the match names no amount
   std::string continued_status;    // continued_status, used when the sentence says none
+  // Entities of `aside` groups: no party, but the deal claims them with each
+  // party ("AMD sold ZT Systems to Sanmina" is no sale of goods from AMD to
+  // Sanmina as well).
+  std::vector<std::string> aside;
 };
 // `fallback: yes` rules guess a party from wording another rule may read
 // plainly ("orders Google TPU racks from Broadcom": the maker named before
