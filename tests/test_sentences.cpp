@@ -121,7 +121,7 @@ TEST_CASE("the tables are data: other marks, quotes and abbreviations") {
   auto s = from_text(
       "table sentence_end\n  . = period\n  ;\nend\n"
       "table closing_quote\n  '\nend\n"
-      "table abbreviation\n  Foo\nend\n");
+      "table abbreviation\n  Foo\nend\n" "table sentence_settings\n  title_line_share = 60\nend\n");
   REQUIRE(s);
   const std::string text = "a; Foo. b Jan. c 'x.' d. May. e";
   std::vector<std::string> got;
@@ -136,12 +136,12 @@ TEST_CASE("bad sentence tables are load errors") {
     CHECK(s.error().to_string() == "test: missing table 'abbreviation' (the engine needs it)");
   }
   SECTION("no marks") {
-    auto s = from_text("table sentence_end\nend\ntable closing_quote\nend\ntable abbreviation\nend\n");
+    auto s = from_text("table sentence_end\nend\ntable closing_quote\nend\ntable abbreviation\nend\n" "table sentence_settings\n  title_line_share = 60\nend\n");
     REQUIRE_FALSE(s);
     CHECK(s.error().to_string().rfind("test/s.rules:1:1: table sentence_end: no marks", 0) == 0);
   }
   SECTION("an unknown mark value") {
-    auto s = from_text("\ntable sentence_end\n  . = stop\nend\ntable closing_quote\nend\ntable abbreviation\nend\n");
+    auto s = from_text("\ntable sentence_end\n  . = stop\nend\ntable closing_quote\nend\ntable abbreviation\nend\n" "table sentence_settings\n  title_line_share = 60\nend\n");
     REQUIRE_FALSE(s);
     CHECK(s.error().line == 2);
     CHECK(s.error().fragment == "stop");
@@ -163,4 +163,37 @@ TEST_CASE("value chunks: lines and sentence ends no value spans", "[sentences][v
   REQUIRE(lc.size() == 2);
   CHECK(lc[0].end == 100);
   CHECK(lc[1].end == long_text.size());
+}
+
+TEST_CASE("a short line that ends with no mark is a sentence of its own") {
+  auto cut = [](const std::string& text) {
+    V got;
+    for (Span sp : splitter().split(text, {0, text.size()})) got.push_back(text.substr(sp.start, sp.size()));
+    return got;
+  };
+  SECTION("a newsletter's item title") {
+    CHECK(cut("Meta takes 49% of Scale AI for $14.3bn\nThe non-voting stake values the data-labelling start-up at "
+              "about $29bn, and its founder leaves to run a new lab at Meta.")
+          == V{"Meta takes 49% of Scale AI for $14.3bn",
+               "The non-voting stake values the data-labelling start-up at about $29bn, and its founder leaves to "
+               "run a new lab at Meta."});
+  }
+  SECTION("a Korean bullet") {
+    CHECK(cut("- 오픈AI와 AMD, 6GW 규모 GPU 공급 계약 체결\n- AMD는 오픈AI에 최대 1억6000만 주의 신주인수권을 부여했으며 "
+              "행사 조건은 주가와 배치 규모에 연동된다고 밝혔다.")
+              .size() == 2);
+  }
+  SECTION("hard-wrapped prose stays one sentence") {
+    CHECK(cut("Nvidia agreed on Monday to invest up to $100 billion in OpenAI as\nthe two companies build out at "
+              "least ten gigawatts of data centers, the\nlargest such pledge so far.")
+              .size() == 1);
+  }
+  SECTION("a line that goes on in lower case") {
+    CHECK(cut("Samsung will supply\nmemory chips to OpenAI under a letter of intent signed in Seoul this week, the "
+              "company said on Wednesday.")
+              .size() == 1);
+  }
+  SECTION("a line that ends with a mark is cut there anyway") {
+    CHECK(cut("Short one.\nAnd a much longer second sentence that goes on and on for quite a while here.").size() == 2);
+  }
 }

@@ -1,5 +1,6 @@
 #include "extractor/reader/sentences.h"
 
+#include "core/settings.h"
 #include "core/utf8.h"
 
 namespace dealgraph {
@@ -33,7 +34,8 @@ std::vector<std::string> month_shortenings(const rules::Table& month_en) {
 }  // namespace
 
 const std::vector<std::string>& SentenceSplitter::tables() {
-  static const std::vector<std::string> kTables = {"sentence_end", "closing_quote", "abbreviation", "month_en"};
+  static const std::vector<std::string> kTables = {"sentence_end", "closing_quote", "abbreviation", "month_en",
+                                                     "sentence_settings"};
   return kTables;
 }
 
@@ -60,6 +62,10 @@ Result<SentenceSplitter> SentenceSplitter::from_rules(const rules::RuleSet& set,
   for (const auto& [quote, unused] : set.need_table("closing_quote").entries) s.quotes_.push_back(quote);
   for (const auto& [word, unused] : set.need_table("abbreviation").entries) s.keep_open_.insert(word);
   for (const auto& word : month_shortenings(set.need_table("month_en"))) s.keep_open_.insert(word);
+  auto settings = read_settings<Settings>(set.need_table("sentence_settings"),
+                                          {{"title_line_share", &Settings::title_line_share, 1, 100}});
+  if (!settings) return settings.error();
+  s.settings_ = *settings;
   return s;
 }
 
@@ -88,10 +94,51 @@ bool SentenceSplitter::free_after(std::string_view text, size_t after, size_t en
   return after >= end || is_gap(text[after]) || quote_at(text, after, end) > 0;
 }
 
+namespace {
+
+// The longest line of the region, in bytes: what a title line is measured against.
+size_t longest_line(std::string_view text, Span region) {
+  size_t longest = 0;
+  for (size_t from = region.start; from < region.end;) {
+    size_t nl = text.find('\n', from);
+    if (nl == std::string_view::npos || nl > region.end) nl = region.end;
+    longest = std::max(longest, nl - from);
+    from = nl + 1;
+  }
+  return longest;
+}
+
+}  // namespace
+
+bool SentenceSplitter::title_line_ends_at(std::string_view text, size_t nl, size_t line_start, size_t longest,
+                                          Span region) const {
+  if (nl <= line_start || nl + 1 >= region.end) return false;
+  const size_t length = nl - line_start;
+  if (length * 100 >= longest * settings_.title_line_share) return false;
+  // the line ends with no mark: a mark before the break ends it anyway
+  size_t last = nl;
+  while (last > line_start && text[last - 1] == ' ') --last;
+  if (last == line_start || mark_at(text, last - 1, nl)) return false;
+  const char next = text[nl + 1];
+  return !(next >= 'a' && next <= 'z') && next != ' ' && next != '\n';
+}
+
 std::vector<Span> SentenceSplitter::split(std::string_view text, Span region) const {
   std::vector<Span> out;
   size_t start = region.start;
+  const size_t longest = settings_.title_line_share ? longest_line(text, region) : 0;
+  size_t line_start = region.start;
   for (size_t i = region.start; i < region.end; ++i) {
+    if (text[i] == '\n') {
+      // "Meta takes 49% of Scale AI for $14.3bn\nNon-voting stake values ...":
+      // a title or bullet line is a sentence of its own
+      if (settings_.title_line_share && i > start && title_line_ends_at(text, i, line_start, longest, region)) {
+        out.push_back({start, i});
+        start = i + 1;
+      }
+      line_start = i + 1;
+      continue;
+    }
     const Mark* mark = mark_at(text, i, region.end);
     if (!mark) continue;
     size_t after = i + mark->text.size();
@@ -103,7 +150,10 @@ std::vector<Span> SentenceSplitter::split(std::string_view text, Span region) co
     }
     while (size_t q = after < region.end ? quote_at(text, after, region.end) : 0) after += q;
     out.push_back({start, after});
-    while (after < region.end && is_gap(text[after])) ++after;
+    while (after < region.end && is_gap(text[after])) {
+      if (text[after] == '\n') line_start = after + 1;
+      ++after;
+    }
     start = after;
     i = after - 1;  // the loop steps to `after`
   }

@@ -26,6 +26,12 @@
 //     same month ("Jan", "Sept"; "May" is a whole name and does end one),
 //   - one capital letter, an initial ("J. Smith").
 // The word before a period starts after a space, a line break or '('.
+// A line that ends with no mark is a sentence of its own (a title, a bullet:
+// "Meta takes 49% of Scale AI for $14.3bn" + line break + "Non-voting stake
+// ...") when it is shorter than `title_line_share` percent of the longest
+// line of the region (table `sentence_settings`) and the next line does not
+// start in lower case. Hard-wrapped prose has lines of near equal length, so
+// a wrapped line never qualifies.
 // An ellipsis "..." followed by a space ends a sentence like a period.
 //
 // Each sentence runs from the first byte after the previous sentence's
@@ -83,6 +89,14 @@ class SentenceSplitter {
   // space, a line break or a quote glued to it keeps it inside a word)?
   bool free_after(std::string_view text, size_t after, size_t end) const;
 
+  // Does the line from `line_start` to the line break at `nl` end a
+  // sentence of its own (a title line; see above)?
+  bool title_line_ends_at(std::string_view text, size_t nl, size_t line_start, size_t longest, Span region) const;
+
+  struct Settings {
+    size_t title_line_share = 0;  // percent; 0 in a default-constructed splitter: never
+  };
+  Settings settings_;
   std::vector<Mark> marks_;
   std::vector<std::string> quotes_;
   std::set<std::string, std::less<>> keep_open_;  // abbreviations and month shortenings
