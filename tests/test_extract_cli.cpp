@@ -184,7 +184,7 @@ TEST_CASE("--explain shows typed sentences and the rule of each deal", "[cli][ex
   REQUIRE(dg("extract --explain " + kSamples + "plain-en-sample.txt", &out, &err) == 0);
   CHECK(err.find("typed sentences") != std::string::npos);
   CHECK(err.find("⟦E0:ORG⟧") != std::string::npos);
-  CHECK(err.find("[en.acquire.noun]") != std::string::npos);
+  CHECK(err.find("[en.frame.acquire.possessor_noun_of]") != std::string::npos);  // a frame's rule
   CHECK(nlohmann::json::parse(out)["format"] == "dealgraph/1");  // stdout stays JSON
 }
 

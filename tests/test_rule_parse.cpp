@@ -97,7 +97,7 @@ TEST_CASE("a bad header names its column and fragment", "[rules][parse]") {
   CHECK(err("table 9") == "f:2:7: expected 'table NAME': table 9");
   CHECK(err("table") == "f:2:7: expected 'table NAME': table");
   CHECK(err("rule") == "f:2:6: expected 'rule NAME': rule");
-  CHECK(err("pattern: x") == "f:2:1: expected 'piece', 'table', 'rule' or an indented line: pattern: x");
+  CHECK(err("pattern: x") == "f:2:1: expected 'piece', 'table', 'rule', 'clause', 'frame' or an indented line: pattern: x");
 }
 
 // ------------------------------------------------------------ bodies
@@ -181,7 +181,7 @@ TEST_CASE("a file's first syntax error keeps the entries before it", "[rules][pa
   parse::FileEntries read = parse::read_file("r/a.rules", "piece a = x\nrule r\n  pattern: a\nkind: money\n");
   REQUIRE(read.error);
   CHECK(read.error->to_string() ==
-        "r/a.rules:4:1: expected 'piece', 'table', 'rule' or an indented line: kind: money");
+        "r/a.rules:4:1: expected 'piece', 'table', 'rule', 'clause', 'frame' or an indented line: kind: money");
   CHECK(read.entries.size() == 2);
 }
 
@@ -190,7 +190,7 @@ TEST_CASE("file errors name file, line, column and fragment", "[rules][parse]") 
   CHECK(read_error("table t\n  a\n  a = b\nend\n") == "r/a.rules:3:1: duplicate key in table 't': a");
   CHECK(read_error("rule r\n  nope\n") == "r/a.rules:2:1: expected 'key: value' under rule 'r': nope");
   CHECK(read_error("  pattern: x\n") ==
-        "r/a.rules:1:1: expected 'piece', 'table', 'rule' or an indented line: pattern: x");
+        "r/a.rules:1:1: expected 'piece', 'table', 'rule', 'clause', 'frame' or an indented line: pattern: x");
   CHECK(read_error("") == "");
   CHECK(read_error("# only a comment") == "");
 }

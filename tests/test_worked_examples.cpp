@@ -46,28 +46,39 @@ std::string role_of(const Deal& d, const Corpus& c, const std::string& role) {
   return "";
 }
 
-const char* kSentence = "Amazon bankrolled Anthropic with $4 billion.";
-const char* kRule =
-    "# \"Amazon bankrolled Anthropic\": the investee is the verb's object\n"
-    "rule en.invest.bankroll\n"
-    "  pattern: (?P<investor>{PARTIES}){XGAP}\\bbankroll(?:s|ed|ing)?\\s+{DESC}(?P<investee>{ORGS})\n"
-    "  type: investment\n";
+const char* kSentence = "Amazon underwrote Anthropic with $4 billion.";
+// A new trigger is one frame of the lexicon (docs/deals.md, "Frame lexicon"):
+// it is said in every clause shape whose slots it fills, active and passive.
+const char* kFrame =
+    "# \"Amazon underwrote Anthropic\": the investee is the verb's object\n"
+    "frame en.frame.underwrite\n"
+    "  clauses: en.subject_object en.passive_by\n"
+    "  type: investment\n"
+    "  verb: underwr(?:ite|ites|ote|iting)\n"
+    "  participle: underwritten\n"
+    "  subject: investor\n"
+    "  object: investee\n";
 
 }  // namespace
 
-TEST_CASE("worked example: a deal construction is one rule", "[examples]") {
+TEST_CASE("worked example: a deal trigger is one frame", "[examples]") {
   Resources res = Resources::embedded();
   CHECK(extract(res, kSentence).deals.empty());  // not known before
-  append(res, "rules/deals/en.rules", kRule);
+  append(res, "rules/deals/en-lexicon.rules", kFrame);
   Corpus c = extract(res, kSentence);
   REQUIRE(c.deals.size() == 1);
   CHECK(c.deals[0].type == DealType::Investment);
-  CHECK(c.deals[0].rule == "en.invest.bankroll");
+  CHECK(c.deals[0].rule == "en.frame.underwrite.subject_object");
   CHECK(role_of(c.deals[0], c, "investor") == "Amazon");
   CHECK(role_of(c.deals[0], c, "investee") == "Anthropic");
   CHECK(c.deals[0].amount->amount.value == 4e9);
+  // the same frame in the passive
+  Corpus passive = extract(res, "Anthropic was underwritten by Amazon.");
+  REQUIRE(passive.deals.size() == 1);
+  CHECK(passive.deals[0].rule == "en.frame.underwrite.passive_by");
+  CHECK(role_of(passive.deals[0], passive, "investor") == "Amazon");
   // and it does not fire where nobody is funded
-  CHECK(extract(res, "Amazon bankrolled a new campus in Ohio.").deals.empty());
+  CHECK(extract(res, "Amazon underwrote a new campus in Ohio.").deals.empty());
 }
 
 TEST_CASE("worked example: a currency word is one table line", "[examples]") {
