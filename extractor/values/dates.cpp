@@ -384,9 +384,11 @@ bool apply_weekday(const DateParts& p, const CivilDate& r, Calendar* cal) {
     c = add_days(cal->wk, wd - 1);
   } else {
     int w0 = iso_weekday(r);
-    if (p.dir == "past") {
+    if (p.dir == "past" || p.dir == "recent") {
+      // past: the last one before the reference day; recent: on or before it
+      // (news "on Monday" tells what happened that day or earlier this week)
       int back = (w0 - wd + 7) % 7;
-      if (back == 0) back = 7;
+      if (back == 0 && p.dir == "past") back = 7;
       c = add_days(r, -back);
     } else {
       int ahead = (wd - w0 + 7) % 7;
@@ -428,8 +430,8 @@ bool format_calendar(const DateParts& p, Calendar* c, DateValue* out) {
     case Calendar::Year: out->value = fmt_y(cal.Y); break;
     case Calendar::Quarter: return false;  // has a quarter: handled above
     case Calendar::Month: out->value = fmt_ym(cal.Y, cal.M); break;
-    case Calendar::Week:
-      out->from = fmt(cal.wk);
+    case Calendar::Week:  // the week; its end is the weekend, Saturday and Sunday
+      out->from = fmt(add_days(cal.wk, p.part == "end" ? 5 : 0));
       out->to = fmt(add_days(cal.wk, 6));
       break;
     case Calendar::Day: out->value = fmt_ymd(cal.Y, cal.M, cal.D); break;
