@@ -335,8 +335,21 @@ bool apply_day(const DateParts& p, const CivilDate& r, Calendar* cal) {
     }
     if (!found) {
       int k = 0;
-      if (p.dir == "next") k = D >= r.day ? 0 : 1;
-      else k = D <= r.day ? 0 : -1;
+      if (p.dir == "next") {
+        k = D >= r.day ? 0 : 1;
+      } else if (D > r.day && p.dir.empty()) {
+        // still ahead this month: the nearer of this month's and last
+        // month's, last month's on a tie (news reports the past)
+        CivilDate ahead, back;
+        const long long today = days_from_civil(r.year, r.month, r.day);
+        const bool a = fits(0, &ahead), b = fits(-1, &back);
+        k = a && b && days_from_civil(ahead.year, ahead.month, ahead.day) - today <
+                          today - days_from_civil(back.year, back.month, back.day)
+                ? 0
+                : -1;
+      } else {
+        k = D <= r.day ? 0 : -1;
+      }
       if (!fits(k, &c)) return false;
     }
     cal->Y = c.year;

@@ -83,6 +83,7 @@ Status load_word_tables(const TableFamilies& family, Tagger::Impl* impl) {
   const Spec specs[] = {
       {"currency", &I.currency, currency_ok, "expected an ISO 4217 code, optionally with a factor ('USD 0.01')"},
       {"code_word", &I.code_word, currency_ok, "expected the code as written in capitals ('TOP = TOP')"},
+      {"code_name", &I.code_name, currency_ok, "expected the code as written in capitals ('AMD = AMD')"},
       {"qualifier", &I.qualifier, in_set(kQualifierNames), "expected exact, approx, at_least, at_most, range or each"},
       {"per", &I.per, nonempty, "expected what the price is per ('share')"},
       {"power_unit", &I.power_unit, positive_number, "expected the unit's size in watts"},

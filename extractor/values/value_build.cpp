@@ -139,12 +139,21 @@ bool word_before_figure(const CompiledRule& r, const re2::StringPiece* caps, con
   return v && std::string_view(*v) == *cur;  // the table's spelling: capitals
 }
 
+// True when the cur group is, as written, a key of table `code_name`: a
+// code that is a company's name in this domain ("160 million AMD shares").
+bool name_not_code(const CompiledRule& r, const re2::StringPiece* caps, const WordTable& code_name) {
+  auto cur = group_text(r, caps, g_cur);
+  if (!cur) return false;
+  const std::string* v = code_name.find(*cur);
+  return v && std::string_view(*v) == *cur;
+}
+
 }  // namespace
 
 std::optional<ValueData> Tagger::Impl::build_money(const CompiledRule& r, const re2::StringPiece* caps) const {
   std::string code;
   double factor;
-  if (word_before_figure(r, caps, code_word)) return std::nullopt;
+  if (word_before_figure(r, caps, code_word) || name_not_code(r, caps, code_name)) return std::nullopt;
   if (!money_currency(r, caps, currency, &code, &factor)) return std::nullopt;
   if (code.empty()) return std::nullopt;
   auto a = amount(r, caps, factor * r.scale);
