@@ -435,9 +435,15 @@ TEST_CASE("steps: calendar parts", "[values][steps]") {
   d.Y = r.year;
   d.M = r.month;
   DateParts pd = parts();
-  pd.day = 28;  // later this month than the 24th: last month's 28th... which February has
+  pd.day = 28;  // later this month than the 24th, and nearer than January's 28th
   REQUIRE(apply_day(pd, r, &d));
-  CHECK((d.Y == 2026 && d.M == 1 && d.D == 28 && d.grain == Calendar::Day));
+  CHECK((d.Y == 2026 && d.M == 2 && d.D == 28 && d.grain == Calendar::Day));
+  Calendar d2;
+  const CivilDate early{2026, 3, 2};
+  d2.Y = early.year;
+  d2.M = early.month;
+  REQUIRE(apply_day(pd, early, &d2));  // on 2 March, last month's 28th is nearer
+  CHECK((d2.Y == 2026 && d2.M == 2 && d2.D == 28));
   pd.day = 32;
   CHECK_FALSE(apply_day(pd, r, &d));
 

@@ -335,8 +335,21 @@ bool apply_day(const DateParts& p, const CivilDate& r, Calendar* cal) {
     }
     if (!found) {
       int k = 0;
-      if (p.dir == "next") k = D >= r.day ? 0 : 1;
-      else k = D <= r.day ? 0 : -1;
+      if (p.dir == "next") {
+        k = D >= r.day ? 0 : 1;
+      } else if (D > r.day && p.dir.empty()) {
+        // still ahead this month: the nearer of this month's and last
+        // month's, last month's on a tie (news reports the past)
+        CivilDate ahead, back;
+        const long long today = days_from_civil(r.year, r.month, r.day);
+        const bool a = fits(0, &ahead), b = fits(-1, &back);
+        k = a && b && days_from_civil(ahead.year, ahead.month, ahead.day) - today <
+                          today - days_from_civil(back.year, back.month, back.day)
+                ? 0
+                : -1;
+      } else {
+        k = D <= r.day ? 0 : -1;
+      }
       if (!fits(k, &c)) return false;
     }
     cal->Y = c.year;
@@ -384,9 +397,11 @@ bool apply_weekday(const DateParts& p, const CivilDate& r, Calendar* cal) {
     c = add_days(cal->wk, wd - 1);
   } else {
     int w0 = iso_weekday(r);
-    if (p.dir == "past") {
+    if (p.dir == "past" || p.dir == "recent") {
+      // past: the last one before the reference day; recent: on or before it
+      // (news "on Monday" tells what happened that day or earlier this week)
       int back = (w0 - wd + 7) % 7;
-      if (back == 0) back = 7;
+      if (back == 0 && p.dir == "past") back = 7;
       c = add_days(r, -back);
     } else {
       int ahead = (wd - w0 + 7) % 7;
@@ -428,8 +443,8 @@ bool format_calendar(const DateParts& p, Calendar* c, DateValue* out) {
     case Calendar::Year: out->value = fmt_y(cal.Y); break;
     case Calendar::Quarter: return false;  // has a quarter: handled above
     case Calendar::Month: out->value = fmt_ym(cal.Y, cal.M); break;
-    case Calendar::Week:
-      out->from = fmt(cal.wk);
+    case Calendar::Week:  // the week; its end is the weekend, Saturday and Sunday
+      out->from = fmt(add_days(cal.wk, p.part == "end" ? 5 : 0));
       out->to = fmt(add_days(cal.wk, 6));
       break;
     case Calendar::Day: out->value = fmt_ymd(cal.Y, cal.M, cal.D); break;

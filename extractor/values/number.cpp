@@ -21,15 +21,33 @@ std::string fold(std::string_view s) {
   return out;
 }
 
-// Reads \d+(,\d{3})*(\.\d+)? at s[i]; returns the length (0 when none) and the digits without commas.
+// `n` digits at s[j + 1] after a separator, and no digit after them.
+bool group_at(std::string_view s, size_t j, size_t n) {
+  if (j + n >= s.size()) return false;
+  for (size_t k = 1; k <= n; ++k)
+    if (!is_digit(s[j + k])) return false;
+  return j + n + 1 >= s.size() || !is_digit(s[j + n + 1]);
+}
+
+// Reads digits with thousands groups at s[i] — "1,000", Indian "3,45,000", or
+// groups set apart by spaces "2 500 000" (a first run of at most three
+// digits) — and a decimal part; returns the length (0 when none) and the
+// digits without separators. The rules' patterns decide where a spaced group
+// may be read at all.
 size_t read_digits(std::string_view s, size_t i, std::string* clean) {
   size_t j = i;
   clean->clear();
   while (j < s.size() && is_digit(s[j])) *clean += s[j++];
   if (j == i) return 0;
+  const bool may_space = j - i <= 3;
+  // Indian lakh groups of two before the last group of three
+  const bool lakh = j - i <= 2;
+  while (lakh && j < s.size() && s[j] == ',' && group_at(s, j, 2) && j + 3 < s.size() && s[j + 3] == ',') {
+    clean->append(s.substr(j + 1, 2));
+    j += 3;
+  }
   // thousands groups
-  while (j + 3 < s.size() && s[j] == ',' && is_digit(s[j + 1]) && is_digit(s[j + 2]) && is_digit(s[j + 3]) &&
-         (j + 4 >= s.size() || !is_digit(s[j + 4]))) {
+  while (j < s.size() && (s[j] == ',' || (s[j] == ' ' && may_space)) && group_at(s, j, 3)) {
     clean->append(s.substr(j + 1, 3));
     j += 4;
   }

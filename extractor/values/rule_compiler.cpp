@@ -143,7 +143,7 @@ Status read_words(const rules::Rule& rule, CompiledRule* cr) {
     return rule_error(rule, "relation: expects by, from or since", cr->relation);
   cr->dir = rule.attr("dir");
   if (!cr->dir.empty() && !kDirs.count(cr->dir))
-    return rule_error(rule, "dir: expects past, next, this, ahead, ago, later or within", cr->dir);
+    return rule_error(rule, "dir: expects past, recent, next, this, ahead, ago, later or within", cr->dir);
   cr->part = rule.attr("part");
   if (!cr->part.empty() && !kParts.count(cr->part)) return rule_error(rule, "part: expects start, end or mid", cr->part);
   return {};
@@ -210,7 +210,8 @@ Status check_kind_needs(const rules::Rule& rule, const CompiledRule& cr, const W
       break;
     case Kind::Percent:
     case Kind::Number:
-      if (!cr.has(g_num)) return rule_error(rule, std::string("a ") + kind_text(cr.kind) + " rule needs a (?P<num>...) group");
+      if (!cr.has(g_num) && !cr.value)
+        return rule_error(rule, std::string("a ") + kind_text(cr.kind) + " rule needs a (?P<num>...) group or a value: attribute");
       break;
     case Kind::Date: {
       bool any_date = false;

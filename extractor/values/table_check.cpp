@@ -82,6 +82,8 @@ Status load_word_tables(const TableFamilies& family, Tagger::Impl* impl) {
   Tagger::Impl& I = *impl;
   const Spec specs[] = {
       {"currency", &I.currency, currency_ok, "expected an ISO 4217 code, optionally with a factor ('USD 0.01')"},
+      {"code_word", &I.code_word, currency_ok, "expected the code as written in capitals ('TOP = TOP')"},
+      {"code_name", &I.code_name, currency_ok, "expected the code as written in capitals ('AMD = AMD')"},
       {"qualifier", &I.qualifier, in_set(kQualifierNames), "expected exact, approx, at_least, at_most, range or each"},
       {"per", &I.per, nonempty, "expected what the price is per ('share')"},
       {"power_unit", &I.power_unit, positive_number, "expected the unit's size in watts"},
@@ -91,7 +93,7 @@ Status load_word_tables(const TableFamilies& family, Tagger::Impl* impl) {
       {"weekday", &I.weekday, int_in(0, 7), "expected a weekday 1..7 (Monday = 1), or 0 for any day"},
       {"ordinal", &I.ordinal, int_in(-9, 99), "expected an ordinal number (-1 for the last)"},
       {"date_rel", &I.date_rel, rel_ok, "expected UNIT OFFSET [PART], e.g. 'y-1' or 'y0 end' (units y q m w d)"},
-      {"date_dir", &I.date_dir, in_set(kDirs), "expected past, next, this, ahead, ago, later or within"},
+      {"date_dir", &I.date_dir, in_set(kDirs), "expected past, recent, next, this, ahead, ago, later or within"},
       {"date_part", &I.date_part, in_set(kParts), "expected start, end or mid"},
       {"date_half", &I.date_half, int_in(1, 2), "expected 1 or 2"},
       {"date_unit", &I.date_unit, in_set(kDateUnits), "expected y, q, m, w or d"},

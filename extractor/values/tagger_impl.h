@@ -155,7 +155,7 @@ struct Tagger::Impl {
 
   rules::RuleSet set;
   NumberParser numbers;
-  WordTable currency, qualifier, per, power_unit, quantity_unit, follow;
+  WordTable currency, qualifier, per, power_unit, quantity_unit, follow, code_word, code_name;
   WordTable month, weekday, ordinal, date_rel, date_dir, date_part, date_half, date_unit, holiday, season,
       date_relation;
   std::vector<CompiledRule> rules;

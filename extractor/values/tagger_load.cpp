@@ -3,6 +3,7 @@
 // compiled against the vocabulary, and one prefilter set is built over them.
 #include <algorithm>
 
+#include "extractor/values/currency_icu.h"
 #include "extractor/values/rule_compiler.h"
 #include "extractor/values/table_check.h"
 #include "extractor/values/tagger_impl.h"
@@ -43,7 +44,10 @@ Result<Tagger> Tagger::load(const Resources& res) {
 
 Result<Tagger> Tagger::from_files(const std::vector<std::pair<std::string, std::string>>& files) {
   if (files.empty()) return Error::at("rules/values", 0, 0, "no rule files (rules/values/*.rules)");
-  auto set = rules::RuleSet::from_files(files);
+  // ICU's currency tables come last, so the rule files' news words win.
+  auto with_icu = files;
+  with_icu.emplace_back(detail::kIcuCurrencyPath, detail::icu_currency_rules());
+  auto set = rules::RuleSet::from_files(with_icu);
   if (!set) return set.error();
   auto impl = std::make_shared<Impl>();
   impl->set = std::move(*set);

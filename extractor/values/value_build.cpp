@@ -128,11 +128,32 @@ bool add_subunit(const CompiledRule& r, const re2::StringPiece* caps, const Word
   return std::isfinite(*a->value);
 }
 
+// True when the cur group, written before the figure, is a key of table
+// `code_word` as written ("TOP 5", "ALL 3"): a word that is also an ISO code
+// is a currency only after a figure ("40 TOP").
+bool word_before_figure(const CompiledRule& r, const re2::StringPiece* caps, const WordTable& code_word) {
+  auto cur = group_text(r, caps, g_cur);
+  auto num = group_text(r, caps, g_num);
+  if (!cur || !num || cur->data() > num->data()) return false;
+  const std::string* v = code_word.find(*cur);
+  return v && std::string_view(*v) == *cur;  // the table's spelling: capitals
+}
+
+// True when the cur group is, as written, a key of table `code_name`: a
+// code that is a company's name in this domain ("160 million AMD shares").
+bool name_not_code(const CompiledRule& r, const re2::StringPiece* caps, const WordTable& code_name) {
+  auto cur = group_text(r, caps, g_cur);
+  if (!cur) return false;
+  const std::string* v = code_name.find(*cur);
+  return v && std::string_view(*v) == *cur;
+}
+
 }  // namespace
 
 std::optional<ValueData> Tagger::Impl::build_money(const CompiledRule& r, const re2::StringPiece* caps) const {
   std::string code;
   double factor;
+  if (word_before_figure(r, caps, code_word) || name_not_code(r, caps, code_name)) return std::nullopt;
   if (!money_currency(r, caps, currency, &code, &factor)) return std::nullopt;
   if (code.empty()) return std::nullopt;
   auto a = amount(r, caps, factor * r.scale);
@@ -203,13 +224,11 @@ class DateReader {
   // y, yy, y2, decade, m, m2, d, d2: calendar numbers.
   bool calendar_numbers() {
     if (auto t = grp(g_y); t && !year_of(*t, &p_.year)) return false;
-    if (auto t = grp(g_yy)) {
-      int yy;
-      if (!int_of(*t, &yy) || yy > 99) return false;
-      p_.year = yy <= 68 ? 2000 + yy : 1900 + yy;  // the POSIX pivot for two-digit years
-    }
+    if (auto t = grp(g_yy); t && !two_digit_year(*t, &p_.year)) return false;
     if (auto t = grp(g_y2); t && !year_of(*t, &p_.year2)) return false;
-    if (auto t = grp(g_decade); t && !year_of(*t, &p_.decade)) return false;
+    // a decade of two digits ("80년대") is a two-digit year's
+    if (auto t = grp(g_decade); t && !(t->size() == 2 ? two_digit_year(*t, &p_.decade) : year_of(*t, &p_.decade)))
+      return false;
     if (auto t = grp(g_m); t && !month_of(*t, &p_.month)) return false;
     if (auto t = grp(g_m2); t && !month_of(*t, &p_.month2)) return false;
     if (auto t = grp(g_d); t && !day_of(*t, &p_.day)) return false;
@@ -284,6 +303,13 @@ class DateReader {
     auto n = I_.numbers.parse(t);
     if (!n || n->vague || n->lo != std::floor(n->lo) || n->lo < 0 || n->lo > 9999) return false;
     *out = static_cast<int>(n->lo);
+    return true;
+  }
+  // Two digits: 00-68 are 20xx, 69-99 19xx (the POSIX pivot).
+  bool two_digit_year(std::string_view t, std::optional<int>* out) const {
+    int yy;
+    if (t.size() != 2 || !int_of(t, &yy) || yy > 99) return false;
+    *out = yy <= 68 ? 2000 + yy : 1900 + yy;
     return true;
   }
   bool year_of(std::string_view t, std::optional<int>* out) const {
