@@ -108,7 +108,9 @@ TEST_CASE("roles: GraphML has one role_at edge from the person to the org", "[ro
   boost::property_tree::read_xml(in, t);
   std::map<std::string, std::string> key_of;  // attr.name -> key id
   for (const auto& [k, child] : t.get_child("graphml"))
-    if (k == "key") key_of[child.get<std::string>("<xmlattr>.attr.name")] = child.get<std::string>("<xmlattr>.id");
+    if (k == "key")  // "attr.name" holds a dot, ptree's path separator: read it with '/'
+      key_of[child.get<std::string>(boost::property_tree::ptree::path_type("<xmlattr>/attr.name", '/'))] =
+          child.get<std::string>("<xmlattr>.id");
   std::map<std::string, std::string> node_id;  // GraphML node id -> our id
   int role_edges = 0;
   for (const auto& [k, child] : t.get_child("graphml.graph")) {

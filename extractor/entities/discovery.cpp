@@ -24,6 +24,14 @@ class Groups {
     return re_.Match(text, pos, end, RE2::UNANCHORED, g_.data(), static_cast<int>(g_.size()));
   }
   std::string_view whole() const { return {g_[0].data(), g_[0].size()}; }
+  // Where the last named group that took part ends: a match's tail after it
+  // ("사장과 ") is context the next name may start after ("… 박상진").
+  size_t last_group_end(std::string_view text) const {
+    size_t end = 0;
+    for (const auto& [name, i] : re_.NamedCapturingGroups())
+      if (g_[i].data()) end = std::max(end, static_cast<size_t>(g_[i].data() - text.data()) + g_[i].size());
+    return end;
+  }
   std::string_view operator[](const char* name) const {
     auto it = re_.NamedCapturingGroups().find(name);
     if (it == re_.NamedCapturingGroups().end() || g_[it->second].data() == nullptr) return {};
@@ -267,9 +275,8 @@ void apply_list_rule(Scan& scan, const rules::Rule& rule, std::string_view list)
 
 // ---------------------------------------------------------------- aliases
 
-// Is `short_name` made of the initials of `name`'s capitalized words, in
-// order, the first one first? "SMIC" of "Semiconductor Manufacturing
-// International Corp", "SEC" of "Securities and Exchange Commission".
+}  // namespace
+
 bool initials_match(std::string_view short_name, std::string_view name) {
   std::string initials;
   for (auto w : split_words(name))
@@ -284,6 +291,8 @@ bool initials_match(std::string_view short_name, std::string_view name) {
   }
   return true;
 }
+
+namespace {
 
 // The mention of exactly [s, e), or nullptr ("Taiwan" is no side of
 // "Taiwan Glass Works (TGW)").
@@ -357,6 +366,8 @@ void apply_rule_in_region(Scan& scan, const rules::Rule& rule, Span r) {
       if (!apply_alias_rule(scan, rule, g)) next = std::min(next, next_word(scan.text, start, r.end));
     } else if (!apply_name_rule(scan, rule, g)) {
       next = std::min(next, next_word(scan.text, start, r.end));
+    } else {
+      next = std::max(start + 1, std::min(next, g.last_group_end(scan.text)));
     }
     scan.sort();
     pos = next;

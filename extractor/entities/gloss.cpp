@@ -111,7 +111,18 @@ bool trim_gloss(const Knowledge& k, std::string_view text, std::string_view ko, 
   return true;
 }
 
+// "Amazon Web Services(AWS)" is a gloss, "Kestrel Photonics Group (QRT)" and
+// "Nordwind Capital (2019)" are not: a side in Latin capitals or digits must
+// be the other side's initials.
+bool latin_sides_agree(const Scan& scan, const Gloss& g) {
+  std::string_view ko = scan.text.substr(g.ko_start, g.ko_end - g.ko_start);
+  bool latin = std::all_of(ko.begin(), ko.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  bool caps = std::none_of(ko.begin(), ko.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  return !latin || !caps || initials_match(ko, scan.text.substr(g.en_start, g.en_end - g.en_start));
+}
+
 void apply_gloss(Scan& scan, const rules::Rule& rule, const Gloss& g) {
+  if (!latin_sides_agree(scan, g)) return;
   FoundMention* mk = scan.covering(g.ko_start, g.ko_end);
   FoundMention* me = scan.covering(g.en_start, g.en_end);
   if (mk && !me) {

@@ -17,11 +17,13 @@ namespace dealgraph::entities {
 namespace {
 
 // Calls `on_match(groups)` for each match of `rule` in each region; the next
-// search starts after a match it takes (true), or at the next space after the
-// start of one it does not, so a match that stands on no mention does not
-// hide one that does.
+// search starts after group `last` of a match it takes (true) — not after
+// the whole match, whose tail may be the space the next name starts after
+// ("최태원 SK그룹 회장과 곽노정 …") — or at the next space after the start of one
+// it does not take, so a match that stands on no mention hides no other.
 template <typename F>
-void for_each_match(const Scan& scan, const rules::Rule& rule, F on_match) {
+void for_each_match(const Scan& scan, const rules::Rule& rule, const char* last, F on_match) {
+  auto last_group = rule.re->NamedCapturingGroups().find(last);
   const RE2& re = *rule.re;
   std::vector<re2::StringPiece> g(static_cast<size_t>(re.NumberOfCapturingGroups()) + 1);
   for (const auto& r : scan.regions) {
@@ -29,7 +31,11 @@ void for_each_match(const Scan& scan, const rules::Rule& rule, F on_match) {
     while (pos < r.end && re.Match(scan.text, pos, r.end, RE2::UNANCHORED, g.data(), static_cast<int>(g.size()))) {
       size_t start = static_cast<size_t>(g[0].data() - scan.text.data());
       if (on_match(g)) {
-        pos = std::max(start + g[0].size(), start + 1);
+        const re2::StringPiece& end_group =
+            last_group != rule.re->NamedCapturingGroups().end() && g[last_group->second].data() ? g[last_group->second]
+                                                                                                   : g[0];
+        size_t end = static_cast<size_t>(end_group.data() - scan.text.data()) + end_group.size();
+        pos = std::max(end, start + 1);
       } else {
         size_t space = scan.text.find(' ', start + 1);
         pos = space == std::string_view::npos ? r.end : space;
@@ -92,7 +98,7 @@ void link_korean_surnames(Scan& scan) {
       std::string id;
     };
     std::vector<Link> found;  // added after the walk, which reads the mentions
-    for_each_match(scan, rule, [&](const std::vector<re2::StringPiece>& g) {
+    for_each_match(scan, rule, "surname", [&](const std::vector<re2::StringPiece>& g) {
       std::string_view surname = group(rule, g, "surname");
       size_t s = static_cast<size_t>(surname.data() - scan.text.data());
       if (surname.empty() || scan.overlaps(s, s + surname.size())) return false;
@@ -109,7 +115,7 @@ void link_korean_surnames(Scan& scan) {
 void find_roles(Scan& scan) {
   for (const auto& rule : scan.k.rules.rules()) {
     if (rule.attr("kind") != "role") continue;
-    for_each_match(scan, rule, [&](const std::vector<re2::StringPiece>& g) {
+    for_each_match(scan, rule, "role", [&](const std::vector<re2::StringPiece>& g) {
       const FoundMention* person =
           mention_at(scan, group(rule, g, "person"), [](EntityType t) { return t == EntityType::Person; });
       const FoundMention* org = mention_at(scan, group(rule, g, "org"), is_org);

@@ -52,6 +52,11 @@ std::vector<std::string_view> split_words(std::string_view s);
 // The last word of a person's Latin name in full, when it may stand alone
 // ("Jensen Huang" -> "Huang"; settings min_person_words, min_surname); "" else.
 std::string surname_of(const Settings& s, std::string_view name);
+// Is `short_name` made of the initials of `name`'s capitalized words, in
+// order, the first one first? "SMIC" of "Semiconductor Manufacturing
+// International Corp", "SEC" of "Securities and Exchange Commission"
+// (discovery.cpp; the alias rules and Latin glosses).
+bool initials_match(std::string_view short_name, std::string_view name);
 // Some key of `t` occurs in `s`.
 bool contains_any(const rules::Table& t, std::string_view s);
 
