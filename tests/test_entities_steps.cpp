@@ -318,6 +318,20 @@ TEST_CASE("step 6: a country acts, is weak, or is a place word") {
   CHECK(ms[2].place_word);  // after a place preposition
 }
 
+TEST_CASE("step 6: a country after 'ORG of' is where the company is from") {
+  Doc d("Samsung Electronics of South Korea agreed to buy it. The government of Japan agreed to invest.");
+  Scan scan(know(), d.text, d.article);
+  match_dictionary(scan);
+  mark_countries(scan);
+  const FoundMention* korea = find_surface(scan, "South Korea");
+  REQUIRE(korea);
+  CHECK(korea->weak);
+  CHECK(korea->place_word);
+  const FoundMention* japan = find_surface(scan, "Japan");
+  REQUIRE(japan);
+  CHECK_FALSE(japan->place_word);  // after no organization
+}
+
 TEST_CASE("step 6: coordination with an acting country") {
   Doc d("한국·미국이 합의했다.");
   Scan scan(know(), d.text, d.article);

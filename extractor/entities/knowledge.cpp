@@ -21,7 +21,7 @@ Status require_step_tables(const rules::RuleSet& set) {
       "descriptor",        "locative_particle",     "argument_particle", "not_a_name",          "region_suffix",
       "absorbed_suffix",   "place_preposition",     "corporate_suffix_en", "possessive_marker",
       "coordinating_particle", "coordination_mark", "never_in_name", "never_name_suffix", "list_separator",
-      "not_in_person_name", "given_name_en", "generic_head_ko", "settings"};
+      "not_in_person_name", "given_name_en", "generic_head_ko", "origin_preposition", "settings"};
   if (Status st = set.require_tables(kRuleFolder, kTables); !st) return st;
   std::set<std::string> read{kTables.begin(), kTables.end()};
   // a rule's word_not_ending names a table the engine reads for it
