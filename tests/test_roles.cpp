@@ -63,6 +63,7 @@ TEST_CASE("roles: found in the text, in reading order, with their evidence", "[r
   CHECK(c.roles[1].title == "analyst");
   CHECK(c.roles[2].person == "person:박상진");
   CHECK(c.roles[2].title == "회장");
+  CHECK(c.roles[2].evidence.text == "박상진 산업은행 회장");  // no context around it
   for (const auto& r : c.roles) {
     CHECK(c.entities.count(r.person) == 1);  // both ends are entities of the output
     CHECK(c.entities.count(r.org) == 1);

@@ -121,9 +121,16 @@ void find_roles(Scan& scan) {
       const FoundMention* org = mention_at(scan, group(rule, g, "org"), is_org);
       std::string_view title = group(rule, g, "role");
       if (!person || !org || title.empty() || person->entity == org->entity) return false;
+      // the words that say it: from the first of the three groups to the end of
+      // the last, without the context around them (" 박상진 … 회장은 " -> "박상진 … 회장")
+      size_t from = scan.text.size(), to = 0;
+      for (std::string_view part : {group(rule, g, "person"), group(rule, g, "org"), title}) {
+        size_t s = static_cast<size_t>(part.data() - scan.text.data());
+        from = std::min(from, s);
+        to = std::max(to, s + part.size());
+      }
       FoundRole role;
-      role.span = {static_cast<size_t>(g[0].data() - scan.text.data()),
-                   static_cast<size_t>(g[0].data() - scan.text.data()) + g[0].size()};
+      role.span = {from, to};
       role.person = person->entity;
       role.org = org->entity;
       role.title = std::string(title);
