@@ -52,9 +52,9 @@ void write_jsonl(const nlohmann::json& j, std::ostream& out) {
   // Each list of the contract object and the name its lines carry. Spelled
   // out: cutting the plural's last letter once turned "entities" into "entitie".
   static const std::pair<const char*, const char*> kRecords[] = {
-      {"articles", "article"}, {"entities", "entity"}, {"deals", "deal"}, {"values", "value"}};
+      {"articles", "article"}, {"entities", "entity"}, {"deals", "deal"}, {"values", "value"}, {"roles", "role"}};
   for (const auto& [key, record] : kRecords)
-    for (const auto& rec : j[key]) {
+    for (const auto& rec : j.contains(key) ? j[key] : nlohmann::json::array()) {
       nlohmann::json line = rec;
       line["record"] = record;
       out << dump(line, false);

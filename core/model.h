@@ -162,6 +162,20 @@ struct Deal {
   std::vector<std::string> same_as;    // deal ids reporting the same deal elsewhere
 };
 
+// ------------------------------------------------------------------- roles
+
+// A person's role at an organization, as an article says it: "Sanjay
+// Mehrotra, Micron's chief executive" -> person Sanjay Mehrotra, org Micron
+// Technology, title "chief executive". One per place the text says it.
+struct Role {
+  std::string person;   // entity id
+  std::string org;      // entity id
+  std::string title;    // as written: "chief executive", "회장"
+  std::string article;
+  Evidence evidence;    // the words that say it
+  std::string rule;
+};
+
 // --------------------------------------------------------------- documents
 
 // Everything extracted from a set of input files, merged: one entity per
@@ -171,6 +185,7 @@ struct Corpus {
   std::map<std::string, Entity> entities;  // by id
   std::vector<Deal> deals;
   std::vector<Value> values;
+  std::vector<Role> roles;  // in article order, then text order
 };
 
 }  // namespace dealgraph

@@ -172,6 +172,19 @@ struct Tables {
     return out;
   }
 
+  // A person's role at an organization (Neo4j relationships, person to org);
+  // both must be kept and the article shown.
+  std::string roles() const {
+    std::string out = csv_line({":START_ID(Entity)", ":END_ID(Entity)", ":TYPE", "title", "person", "org",
+                                "article", "evidence", "rule"});
+    for (const auto& r : c.roles) {
+      if (!v.entities.count(r.person) || !v.entities.count(r.org) || !v.articles.count(r.article)) continue;
+      out += csv_line({csv_text(r.person), csv_text(r.org), "ROLE_AT", csv_text(r.title), csv_text(name_of(r.person)),
+                       csv_text(name_of(r.org)), csv_text(r.article), csv_text(r.evidence.text), csv_text(r.rule)});
+    }
+    return out;
+  }
+
   std::string mentions() const {
     std::string out = csv_line({":START_ID(Entity)", ":END_ID(Article)", ":TYPE", "start:long", "end:long",
                                 "text", "rule"});
@@ -195,6 +208,9 @@ std::map<std::string, std::string> to_csv_tables(const DealGraph& g, const View&
                                               {"deals.csv", t.deals()},
                                               {"deal_parties.csv", t.deal_parties()},
                                               {"mentions.csv", t.mentions()}};
+  // roles.csv only when the text states a role, so exports of documents
+  // without one keep their five tables (docs/json.md, "Roles")
+  if (!g.corpus().roles.empty()) files.emplace("roles.csv", t.roles());
   if (bom)
     for (auto& [name, text] : files) text.insert(0, "\xEF\xBB\xBF");
   return files;

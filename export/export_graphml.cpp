@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "graph/labels.h"
 
@@ -83,6 +84,20 @@ struct GmlBuilder {
       for (size_t i = 1; i < grp.members.size(); ++i)
         boost::add_edge(map.at(*dg.deal_vertex(grp.lead->id)), map.at(*dg.deal_vertex(grp.members[i]->id)),
                         GmlEdge{"same_as", ""}, g);
+    add_role_edges();
+  }
+
+  // A person's role at an organization: one role_at edge, person to org,
+  // per title stated in a shown article; the title goes in `role`.
+  void add_role_edges() {
+    std::set<std::tuple<std::string, std::string, std::string>> seen;
+    for (const auto& r : dg.corpus().roles) {
+      auto p = dg.entity_vertex(r.person), o = dg.entity_vertex(r.org);
+      if (!p || !o || !v.articles.count(r.article) || !seen.insert({r.person, r.org, r.title}).second) continue;
+      auto s = map.find(*p), t = map.find(*o);
+      if (s == map.end() || t == map.end()) continue;
+      boost::add_edge(s->second, t->second, GmlEdge{"role_at", labels::printable(r.title)}, g);
+    }
   }
 };
 

@@ -60,6 +60,15 @@ nlohmann::json deal_json(const Deal& d) {
   return j;
 }
 
+nlohmann::json role_json(const Role& r) {
+  return {{"person", r.person},
+          {"org", r.org},
+          {"title", r.title},
+          {"article", r.article},
+          {"evidence", {{"start", r.evidence.span.start}, {"end", r.evidence.span.end}, {"text", r.evidence.text}}},
+          {"rule", r.rule}};
+}
+
 nlohmann::json to_json(const Corpus& c) {
   nlohmann::json j;
   j["format"] = "dealgraph/1";
@@ -71,6 +80,12 @@ nlohmann::json to_json(const Corpus& c) {
   for (const auto& d : c.deals) j["deals"].push_back(deal_json(d));
   j["values"] = nlohmann::json::array();
   for (const auto& v : c.values) j["values"].push_back(values::to_json(v));
+  // an addition to the contract (docs/json.md): present when some person's
+  // role is stated, so documents without one read as before
+  if (!c.roles.empty()) {
+    j["roles"] = nlohmann::json::array();
+    for (const auto& r : c.roles) j["roles"].push_back(role_json(r));
+  }
   return j;
 }
 

@@ -20,6 +20,7 @@ nlohmann::json to_json(const Corpus& corpus);
 nlohmann::json article_json(const Article& a);
 nlohmann::json entity_json(const Entity& e);
 nlohmann::json deal_json(const Deal& d);
+nlohmann::json role_json(const Role& r);
 
 // Serializes with 1-space indentation ("pretty") or compact, always UTF-8,
 // ending in a newline.

@@ -76,6 +76,7 @@ void add_article(const Pipeline::Impl& p, std::string_view text, Article a, Corp
   std::vector<Deal> deals = extract_deals(p, text, a, found, vals, trace);
   pipeline::collect_mentions(text, a.id, *p.dict, found, pipeline::deal_parties(deals), &add->entities);
   pipeline::define_deal_entities(deals, *p.dict, found, &add->entities);
+  pipeline::collect_roles(text, a.id, found, &add->roles);
   for (auto& d : deals) add->deals.push_back(std::move(d));
   for (auto& v : vals) add->values.push_back(std::move(v));
   add->articles.push_back(std::move(a));

@@ -130,6 +130,15 @@ void collect_mentions(std::string_view text, const std::string& article, const D
   }
 }
 
+void collect_roles(std::string_view text, const std::string& article, const ArticleEntities& found,
+                   std::vector<Role>* roles) {
+  for (const auto& r : found.roles) {
+    Role role{r.person, r.org, r.title, article, {r.span, std::string(text.substr(r.span.start, r.span.size()))},
+              r.rule};
+    roles->push_back(std::move(role));
+  }
+}
+
 void define_deal_entities(const std::vector<Deal>& deals, const Dictionary& dict, const ArticleEntities& found,
                           std::map<std::string, Entity>* entities) {
   for (const auto& d : deals) {
@@ -157,6 +166,7 @@ void merge_into(Corpus add, Corpus* corpus) {
   }
   for (auto& d : add.deals) corpus->deals.push_back(std::move(d));
   for (auto& v : add.values) corpus->values.push_back(std::move(v));
+  for (auto& r : add.roles) corpus->roles.push_back(std::move(r));
 }
 
 }  // namespace dealgraph::pipeline

@@ -81,6 +81,11 @@ void collect_mentions(std::string_view text, const std::string& article, const D
 
 // Defines every party and product of `deals` as an entity, even one the text
 // does not name (a chip's maker filled in as the seller).
+// The roles the recognizer found in article `article` ("Lisa Su, AMD's chief
+// executive"), with the words that say them. Both entities are mentions of
+// the article, so collect_mentions defines them.
+void collect_roles(std::string_view text, const std::string& article, const ArticleEntities& found,
+                   std::vector<Role>* roles);
 void define_deal_entities(const std::vector<Deal>& deals, const Dictionary& dict, const ArticleEntities& found,
                           std::map<std::string, Entity>* entities);
 

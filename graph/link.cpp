@@ -61,6 +61,15 @@ void sort_values(Corpus* c, ArticleOrder& order) {
   });
 }
 
+// Roles in reading order, so the output does not depend on the input order.
+void sort_roles(Corpus* c, ArticleOrder& order) {
+  std::stable_sort(c->roles.begin(), c->roles.end(), [&](const Role& a, const Role& b) {
+    size_t x = position(order, a.article), y = position(order, b.article);
+    if (x != y) return x < y;
+    return a.evidence.span < b.evidence.span;
+  });
+}
+
 void tidy_entities(Corpus* c, ArticleOrder& order) {
   for (auto& [id, e] : c->entities) {
     std::sort(e.aliases.begin(), e.aliases.end());
@@ -100,6 +109,7 @@ void link_reports(Corpus* c) {
   number_deals(c, order);
   link_same_deals(c);
   sort_values(c, order);
+  sort_roles(c, order);
   tidy_entities(c, order);
 }
 

@@ -216,6 +216,81 @@ TEST_CASE("step 4: a discovered person's surname is that person") {
   CHECK(s->rule == "surname");
 }
 
+TEST_CASE("step 3: a Korean name and title at a paragraph's start, after a headline") {
+  // The rule's start-of-line must hold where a paragraph begins, not only at
+  // the start of the text (RE2 reads the text before the search as context).
+  std::string text = "SK온 통합 출범\n\n이석희 SK온 사장은 18일 말했다.";
+  Article a;
+  a.headline_span = {0, text.find('\n')};
+  a.paragraphs.push_back({text.find("이석희"), text.size()});
+  Scan scan(know(), text, a);
+  match_dictionary(scan);
+  apply_discovery_rules(scan);
+  const FoundMention* p = find_surface(scan, "이석희");
+  REQUIRE(p);
+  CHECK(p->type == EntityType::Person);
+}
+
+TEST_CASE("step 4b: a Korean surname before a title is the person named before it") {
+  Doc d("이억원 금융위원장은 말했다. 박상진 산업은행 회장도 왔다. 이 위원장은 웃었고 박 회장은 답했다. 김 회장은 없었다.");
+  Scan scan(know(), d.text, d.article);
+  match_dictionary(scan);
+  apply_discovery_rules(scan);
+  spread_discovered(scan);
+  link_korean_surnames(scan);
+  auto at = [&](const std::string& s) {
+    size_t pos = d.text.find(s);
+    for (const auto& m : scan.mentions())
+      if (m.span.start == pos) return &m;
+    return static_cast<const FoundMention*>(nullptr);
+  };
+  const FoundMention* lee = at("이 위원장");
+  REQUIRE(lee);
+  CHECK(lee->entity == "person:이억원");
+  CHECK(lee->span.size() == std::string("이").size());
+  CHECK(lee->rule == "person.ko.surname_title");
+  const FoundMention* park = at("박 회장");
+  REQUIRE(park);
+  CHECK(park->entity == "person:박상진");
+  CHECK(at("김 회장") == nullptr);  // no 김 named before
+}
+
+TEST_CASE("step 6b: a role needs a person's and an organization's mention") {
+  Doc d("Sanjay Mehrotra, Micron's chief executive, spoke. 박상진 산업은행 회장은 말했다. 이억원 금융위원장은 말했다.");
+  Scan scan(know(), d.text, d.article);
+  match_dictionary(scan);
+  apply_discovery_rules(scan);
+  spread_discovered(scan);
+  find_roles(scan);
+  REQUIRE(scan.out.roles.size() == 2);
+  CHECK(scan.out.roles[0].person == "person:sanjay-mehrotra");
+  CHECK(scan.out.roles[0].org == "org:micron-technology");
+  CHECK(scan.out.roles[0].title == "chief executive");
+  CHECK(scan.out.roles[0].rule == "role.en.name_possessive_role");
+  CHECK(scan.out.roles[1].person == "person:박상진");
+  CHECK(scan.out.roles[1].title == "회장");
+  CHECK(scan.out.roles[1].span.start < scan.out.roles[1].span.end);
+}
+
+TEST_CASE("step 3: an acronym in brackets is an alias of the name beside it") {
+  Doc d("ZMCC (Zhenhai Memory Chip Corp) began output. Later ZMCC said yields rose.");
+  Scan scan(know(), d.text, d.article);
+  match_dictionary(scan);
+  apply_discovery_rules(scan);
+  spread_discovered(scan);
+  auto it = scan.out.discovered.find("org:zhenhai-memory-chip-corp");
+  REQUIRE(it != scan.out.discovered.end());
+  CHECK(it->second.aliases == std::vector<std::string>{"ZMCC"});
+  size_t n = 0;
+  for (const auto& m : scan.mentions()) n += m.entity == it->first;
+  CHECK(n == 3);
+  Doc no("Kestrel Photonics Group (QRT) rose.");  // not its initials
+  Scan s2(know(), no.text, no.article);
+  match_dictionary(s2);
+  apply_discovery_rules(s2);
+  for (const auto& [id, e] : s2.out.discovered) CHECK(e.aliases.empty());
+}
+
 TEST_CASE("step 5: a chip family and a number are that chip") {
   Doc d("Meta's MTIA 999 runs inference.");
   Scan scan(know(), d.text, d.article);
@@ -241,6 +316,20 @@ TEST_CASE("step 6: a country acts, is weak, or is a place word") {
   CHECK(ms[1].place_word);  // glued-particle script
   CHECK(ms[2].weak);
   CHECK(ms[2].place_word);  // after a place preposition
+}
+
+TEST_CASE("step 6: a country after 'ORG of' is where the company is from") {
+  Doc d("Samsung Electronics of South Korea agreed to buy it. The government of Japan agreed to invest.");
+  Scan scan(know(), d.text, d.article);
+  match_dictionary(scan);
+  mark_countries(scan);
+  const FoundMention* korea = find_surface(scan, "South Korea");
+  REQUIRE(korea);
+  CHECK(korea->weak);
+  CHECK(korea->place_word);
+  const FoundMention* japan = find_surface(scan, "Japan");
+  REQUIRE(japan);
+  CHECK_FALSE(japan->place_word);  // after no organization
 }
 
 TEST_CASE("step 6: coordination with an acting country") {

@@ -33,9 +33,21 @@ bool acts_with_next(const Scan& scan, const FoundMention& m, const FoundMention&
   return coordinated && scan.is_country(next) && !next.weak;
 }
 
+// "Samsung Electronics of South Korea": a country right after an
+// organization and a word of table origin_preposition says where it is from.
+bool after_organization(const Scan& scan, size_t k) {
+  const auto& ms = scan.mentions();
+  if (k == 0 || ms[k - 1].type != EntityType::Organization) return false;
+  std::string_view between = scan.text.substr(ms[k - 1].span.end, ms[k].span.start - ms[k - 1].span.end);
+  while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
+  while (!between.empty() && between.back() == ' ') between.remove_suffix(1);
+  return scan.k.table("origin_preposition").find(between) != nullptr;
+}
+
 // A weak mention in a script that glues particles has said it is no actor;
 // in one that does not ("U.S. clears ..."), only a place preposition or a
-// place before it does ("exports to China", "Dresden, Germany").
+// place or an organization before it does ("exports to China", "Dresden,
+// Germany", "Samsung Electronics of South Korea").
 bool is_place_word(const Scan& scan, size_t k) {
   const auto& ms = scan.mentions();
   const FoundMention& m = ms[k];
@@ -50,7 +62,8 @@ bool is_place_word(const Scan& scan, size_t k) {
   const size_t prep = scan.k.table("place_preposition").longest_suffix(before);
   const bool after_prep =
       prep > 0 && (prep == before.size() || !std::isalnum(static_cast<unsigned char>(before[before.size() - prep - 1])));
-  return !all_ascii(scan.text.substr(m.span.start, m.span.size())) || after_place || after_prep;
+  return !all_ascii(scan.text.substr(m.span.start, m.span.size())) || after_place || after_prep ||
+         after_organization(scan, k);
 }
 
 }  // namespace

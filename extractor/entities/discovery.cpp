@@ -24,6 +24,14 @@ class Groups {
     return re_.Match(text, pos, end, RE2::UNANCHORED, g_.data(), static_cast<int>(g_.size()));
   }
   std::string_view whole() const { return {g_[0].data(), g_[0].size()}; }
+  // Where the last named group that took part ends: a match's tail after it
+  // ("사장과 ") is context the next name may start after ("… 박상진").
+  size_t last_group_end(std::string_view text) const {
+    size_t end = 0;
+    for (const auto& [name, i] : re_.NamedCapturingGroups())
+      if (g_[i].data()) end = std::max(end, static_cast<size_t>(g_[i].data() - text.data()) + g_[i].size());
+    return end;
+  }
   std::string_view operator[](const char* name) const {
     auto it = re_.NamedCapturingGroups().find(name);
     if (it == re_.NamedCapturingGroups().end() || g_[it->second].data() == nullptr) return {};
@@ -45,9 +53,11 @@ bool has_foreign_word(const Knowledge& k, std::string_view name) {
   const rules::Table& never = k.table("never_in_name");
   const rules::Table& never_suffix = k.table("never_name_suffix");
   const rules::Table* months = k.rules.table("month_en");
+  const rules::Table& given = k.table("given_name_en");  // "Jan Oberhauser": a month that is a given name
   for (auto w : split_words(name)) {
     while (!w.empty() && (w.back() == ',' || w.back() == '.')) w.remove_suffix(1);
-    if (never.find(w) || never_suffix.longest_suffix(w) > 0 || (months && months->find(w))) return true;
+    if (never.find(w) || never_suffix.longest_suffix(w) > 0 || (months && months->find(w) && !given.find(w)))
+      return true;
   }
   return false;
 }
@@ -121,16 +131,27 @@ void give_way(Scan& scan, const rules::Rule& rule, std::string_view name, size_t
     return;
   auto& ms = scan.mentions();
   size_t e = s + name.size(), inside = 0, at_start = ms.size();
+  std::vector<size_t> gone;  // a country inside after the first word: "SilTerra | Malaysia | Sdn Bhd"
   for (size_t i = 0; i < ms.size(); ++i)
     if (ms[i].span.start < e && s < ms[i].span.end) {
+      if (ms[i].span.start > s && ms[i].span.end <= e && scan.is_country(ms[i])) {
+        gone.push_back(i);
+        continue;
+      }
       ++inside;
       if (ms[i].span.start == s && ms[i].span.end < e && ms[i].type != EntityType::Person) at_start = i;
     }
-  if (inside != 1 || at_start == ms.size()) return;
-  // past_a_word: two words or more after the known name ("Siemens | Healthineers AG")
-  if (grows == "past_a_word" && split_words(scan.text.substr(ms[at_start].span.end, e - ms[at_start].span.end)).size() < 2)
+  if (inside == 1 && at_start != ms.size()) {
+    // past_a_word: two words or more after the known name ("Siemens | Healthineers AG")
+    if (grows == "past_a_word" &&
+        split_words(scan.text.substr(ms[at_start].span.end, e - ms[at_start].span.end)).size() < 2)
+      return;
+    gone.push_back(at_start);
+  } else if (inside != 0) {
     return;
-  ms.erase(ms.begin() + static_cast<std::ptrdiff_t>(at_start));
+  }
+  std::sort(gone.rbegin(), gone.rend());
+  for (size_t i : gone) ms.erase(ms.begin() + static_cast<std::ptrdiff_t>(i));
 }
 
 // Takes one captured name as a `type` entity; false when it is skipped.
@@ -252,6 +273,65 @@ void apply_list_rule(Scan& scan, const rules::Rule& rule, std::string_view list)
   for (auto m : fresh) apply_name(scan, rule, m, EntityType::Organization);
 }
 
+// ---------------------------------------------------------------- aliases
+
+}  // namespace
+
+bool initials_match(std::string_view short_name, std::string_view name) {
+  std::string initials;
+  for (auto w : split_words(name))
+    if (!w.empty() && std::isupper(static_cast<unsigned char>(w[0]))) initials += w[0];
+  if (initials.empty() || short_name.empty() || short_name[0] != initials[0]) return false;
+  size_t i = 0;
+  for (char c : short_name) {
+    if (!std::isupper(static_cast<unsigned char>(c))) continue;  // digits, '&'
+    while (i < initials.size() && initials[i] != c) ++i;
+    if (i == initials.size()) return false;
+    ++i;
+  }
+  return true;
+}
+
+namespace {
+
+// The mention of exactly [s, e), or nullptr ("Taiwan" is no side of
+// "Taiwan Glass Works (TGW)").
+const FoundMention* mention_of(const Scan& scan, size_t s, size_t e) {
+  for (const auto& m : scan.mentions())
+    if (m.span.start == s && m.span.end == e) return &m;
+  return nullptr;
+}
+
+// Kind `alias`: group `name` and its acronym, group `short`, written side by
+// side ("SMIC (Semiconductor Manufacturing International Corp)"). A known side
+// gives the other as an alias; with neither known, a new organization named
+// by the long side. The acronym must be the long side's initials.
+bool apply_alias_rule(Scan& scan, const rules::Rule& rule, const Groups& g) {
+  std::string_view name = g["name"], short_name = g["short"];
+  if (name.empty() || short_name.empty() || !initials_match(short_name, name)) return false;
+  size_t ns = static_cast<size_t>(name.data() - scan.text.data());
+  size_t ss = static_cast<size_t>(short_name.data() - scan.text.data());
+  const FoundMention* known = mention_of(scan, ns, ns + name.size());
+  if (!known) known = mention_of(scan, ss, ss + short_name.size());
+  std::string id;
+  EntityType type = EntityType::Organization;
+  if (known) {
+    id = known->entity;
+    type = known->type;
+  } else {
+    if (skip_name(scan, rule, name, ns) || scan.overlaps(ss, ss + short_name.size())) return false;
+    id = scan.define(type, std::string(name), rule.name);
+  }
+  if (auto d = scan.out.discovered.find(id); d != scan.out.discovered.end() && d->second.name != short_name &&
+                                              std::find(d->second.aliases.begin(), d->second.aliases.end(),
+                                                        short_name) == d->second.aliases.end())
+    d->second.aliases.emplace_back(short_name);
+  scan.add(ns, ns + name.size(), id, type, rule.name);
+  scan.add(ss, ss + short_name.size(), id, type, rule.name);
+  scan.find_everywhere(std::string(short_name), id, type, rule.name);
+  return true;
+}
+
 void apply_gloss_rule(Scan& scan, const rules::Rule& rule, const Groups& g, size_t region_start) {
   Gloss gloss;
   gloss.region_start = region_start;
@@ -282,8 +362,12 @@ void apply_rule_in_region(Scan& scan, const rules::Rule& rule, Span r) {
       apply_gloss_rule(scan, rule, g, r.start);
     } else if (kind == "list") {
       apply_list_rule(scan, rule, g["list"]);
+    } else if (kind == "alias") {
+      if (!apply_alias_rule(scan, rule, g)) next = std::min(next, next_word(scan.text, start, r.end));
     } else if (!apply_name_rule(scan, rule, g)) {
       next = std::min(next, next_word(scan.text, start, r.end));
+    } else {
+      next = std::max(start + 1, std::min(next, g.last_group_end(scan.text)));
     }
     scan.sort();
     pos = next;
@@ -294,7 +378,10 @@ void apply_rule_in_region(Scan& scan, const rules::Rule& rule, Span r) {
 
 void apply_discovery_rules(Scan& scan) {
   for (const auto& rule : scan.k.rules.rules()) {
-    if (rule.attr("kind") == "variant") continue;
+    // variants are step 5 (families.cpp); surnames and roles read the mentions
+    // every rule has made (people.cpp)
+    const std::string kind = rule.attr("kind");
+    if (kind == "variant" || kind == "surname" || kind == "role") continue;
     for (const auto& r : scan.regions) apply_rule_in_region(scan, rule, r);
   }
 }

@@ -22,6 +22,13 @@ bool is_descriptor(const Knowledge& k, std::string_view w) {
 
 // "알파웨이브 IP 그룹(Alphawave IP Group)": a known name inside the Hangul side
 // grows to the whole side when every mention there is the Latin side's entity.
+// "사내독립기업(CIC)": a Hangul side that ends in a common noun (table
+// generic_head_ko) explains an acronym; it is no spelling of a known name.
+bool generic_hangul_side(const Scan& scan, const Gloss& g) {
+  std::string_view ko = scan.text.substr(g.ko_start, g.ko_end - g.ko_start);
+  return scan.k.table("generic_head_ko").longest_suffix(ko) > 0;
+}
+
 void grow_into_hangul_side(Scan& scan, const rules::Rule& rule, const Gloss& g, const FoundMention& latin) {
   auto& ms = scan.mentions();
   auto inside = [&](const FoundMention& m) { return m.span.start < g.ko_end && g.ko_start < m.span.end; };
@@ -39,6 +46,16 @@ void grow_into_hangul_side(Scan& scan, const rules::Rule& rule, const Gloss& g, 
   } else if (!any) {
     scan.add(g.ko_start, g.ko_end, id, type, rule.name);
   }
+}
+
+// "사내독립기업(CIC)": the acronym is explained by a common noun here, so the
+// known name it spells elsewhere (China Investment Corporation) is not meant.
+void drop_explained_acronym(Scan& scan, const Gloss& g, const FoundMention& latin) {
+  std::string_view en = scan.text.substr(latin.span.start, latin.span.size());
+  bool acronym = std::none_of(en.begin(), en.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  if (!acronym || latin.span.start != g.en_start || latin.span.end != g.en_end) return;
+  auto& ms = scan.mentions();
+  ms.erase(std::remove_if(ms.begin(), ms.end(), [&](const FoundMention& m) { return &m == &latin; }), ms.end());
 }
 
 // Neither side known: type the name from its context and define it, the
@@ -94,11 +111,24 @@ bool trim_gloss(const Knowledge& k, std::string_view text, std::string_view ko, 
   return true;
 }
 
+// "Amazon Web Services(AWS)" is a gloss, "Kestrel Photonics Group (QRT)" and
+// "Nordwind Capital (2019)" are not: a side in Latin capitals or digits must
+// be the other side's initials.
+bool latin_sides_agree(const Scan& scan, const Gloss& g) {
+  std::string_view ko = scan.text.substr(g.ko_start, g.ko_end - g.ko_start);
+  bool latin = std::all_of(ko.begin(), ko.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  bool caps = std::none_of(ko.begin(), ko.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  return !latin || !caps || initials_match(ko, scan.text.substr(g.en_start, g.en_end - g.en_start));
+}
+
 void apply_gloss(Scan& scan, const rules::Rule& rule, const Gloss& g) {
+  if (!latin_sides_agree(scan, g)) return;
   FoundMention* mk = scan.covering(g.ko_start, g.ko_end);
   FoundMention* me = scan.covering(g.en_start, g.en_end);
   if (mk && !me) {
     scan.add(g.en_start, g.en_end, mk->entity, mk->type, rule.name);
+  } else if (me && !mk && generic_hangul_side(scan, g)) {
+    drop_explained_acronym(scan, g, *me);
   } else if (me && !mk) {
     grow_into_hangul_side(scan, rule, g, *me);
   } else if (!mk && !me && rule.attr("new", "yes") != "no" && !scan.overlaps(g.ko_start, g.ko_end) &&

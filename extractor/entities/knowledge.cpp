@@ -21,7 +21,7 @@ Status require_step_tables(const rules::RuleSet& set) {
       "descriptor",        "locative_particle",     "argument_particle", "not_a_name",          "region_suffix",
       "absorbed_suffix",   "place_preposition",     "corporate_suffix_en", "possessive_marker",
       "coordinating_particle", "coordination_mark", "never_in_name", "never_name_suffix", "list_separator",
-      "not_in_person_name", "settings"};
+      "not_in_person_name", "given_name_en", "generic_head_ko", "origin_preposition", "settings"};
   if (Status st = set.require_tables(kRuleFolder, kTables); !st) return st;
   std::set<std::string> read{kTables.begin(), kTables.end()};
   // a rule's word_not_ending names a table the engine reads for it
@@ -39,10 +39,17 @@ Status require_step_tables(const rules::RuleSet& set) {
 Status check_rule_kinds(const rules::RuleSet& set) {
   for (const auto& r : set.rules()) {
     std::string kind = r.attr("kind");
-    if (kind != "gloss" && kind != "name" && kind != "quoted" && kind != "variant" && kind != "list")
+    if (kind != "gloss" && kind != "name" && kind != "quoted" && kind != "variant" && kind != "list" &&
+        kind != "surname" && kind != "role" && kind != "alias")
       return Error::at(r.file, r.line, 1, "rule " + r.name + ": unknown kind '" + kind + "'",
-                       "(expected gloss, name, quoted, list or variant)");
+                       "(expected gloss, name, quoted, list, alias, variant, surname or role)");
     const auto& groups = r.re->NamedCapturingGroups();
+    if (kind == "alias" && (!groups.count("name") || !groups.count("short")))
+      return Error::at(r.file, r.line, 1, "rule " + r.name + ": an alias rule needs groups 'name' and 'short'");
+    if (kind == "surname" && !groups.count("surname"))
+      return Error::at(r.file, r.line, 1, "rule " + r.name + ": a surname rule needs a group 'surname'");
+    if (kind == "role" && (!groups.count("person") || !groups.count("org") || !groups.count("role")))
+      return Error::at(r.file, r.line, 1, "rule " + r.name + ": a role rule needs groups 'person', 'org' and 'role'");
     if ((kind == "name" || kind == "quoted") && groups.count("name") && !entity_type_from(r.attr("type")))
       return Error::at(r.file, r.line, 1, "rule " + r.name + ": unknown type '" + r.attr("type") + "'");
     if ((kind == "name" || kind == "quoted") && !groups.count("name") && !groups.count("person") &&
@@ -88,7 +95,8 @@ Result<Settings> read_settings(const rules::RuleSet& set) {
                                              {"min_spread_name", &Settings::min_spread_name},
                                              {"min_person_words", &Settings::min_person_words},
                                              {"max_person_words", &Settings::max_person_words},
-                                             {"max_list_member_words", &Settings::max_list_member_words}});
+                                             {"max_list_member_words", &Settings::max_list_member_words},
+                                             {"max_korean_name", &Settings::max_korean_name}});
 }
 
 std::vector<std::string> matcher_forms(const std::string& n, const Settings& s) {

@@ -42,6 +42,7 @@ struct Settings {
   size_t min_person_words = 0;
   size_t max_person_words = 0;
   size_t max_list_member_words = 0;
+  size_t max_korean_name = 0;
 };
 
 // The rule folder the recognizer reads.

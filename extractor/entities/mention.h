@@ -42,8 +42,20 @@ struct FoundMention {
   bool place_word = false;
 };
 
+// "Sanjay Mehrotra, Micron's chief executive", "박상진 산업은행 회장": a person
+// holds a role at an organization, as the text says (a `role` rule whose
+// person and org groups are both mentions).
+struct FoundRole {
+  Span span;           // the words that say it
+  std::string person;  // entity id
+  std::string org;     // entity id
+  std::string title;   // the role's words as written: "chief executive", "회장"
+  std::string rule;
+};
+
 struct ArticleEntities {
   std::vector<FoundMention> mentions;               // sorted, non-overlapping
+  std::vector<FoundRole> roles;                     // in text order
   std::map<std::string, DiscoveredEntity> discovered;  // by id
   std::map<std::string, std::vector<std::string>> seen_aliases;  // id -> surface forms
 };

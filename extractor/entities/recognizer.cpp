@@ -20,8 +20,10 @@ ArticleEntities EntityRecognizer::find(std::string_view text, const Article& art
   entities::find_surnames(scan);
   entities::apply_discovery_rules(scan);
   entities::spread_discovered(scan);
+  entities::link_korean_surnames(scan);
   entities::extend_families(scan);
   entities::mark_countries(scan);
+  entities::find_roles(scan);
   entities::collect_seen_aliases(scan);
   return std::move(scan.out);
 }

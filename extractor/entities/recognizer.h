@@ -15,12 +15,17 @@
 //   2. surnames of people already named in the article ("Huang은");
 //   3. discovery rules (rules/entities/discover.rules): glosses, names glued
 //      to particles, corporate suffixes, chip model names, quoted facilities;
-//   4. discovered names are then found everywhere in the article;
+//   4. discovered names are then found everywhere in the article; a Korean
+//      surname alone before a title is the person named before it ("이
+//      위원장은"; rules of kind `surname`);
 //   5. a chip family followed by a number becomes that chip ("MTIA 400");
 //   6. countries (dictionary flag `country`) count only where they act:
 //      followed by an actor particle or a government noun, or coordinated
 //      with such a mention; other mentions are kept as `weak` so the deal
 //      stage can still use them and the pipeline drops the unused ones;
+//   6b. a person's role at an organization where the text says it ("박상진
+//      산업은행 회장", "Sanjay Mehrotra, Micron's chief executive"; rules of
+//      kind `role`, into ArticleEntities::roles);
 //   7. the surface forms seen of each entity.
 //
 // Engine code only: every word it compares against is a table of

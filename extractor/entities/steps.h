@@ -9,8 +9,10 @@
 //   find_surnames(scan);         // 2. "Huang" once "Jensen Huang" was named
 //   apply_discovery_rules(scan); // 3. glosses, glued names, suffixes, titles, descriptors, lists
 //   spread_discovered(scan);     // 4. a discovered name found everywhere (a person's surname too)
+//   link_korean_surnames(scan);  // 4b. "이 위원장은" -> the 이억원 named in the article
 //   extend_families(scan);       // 5. "MTIA" + " 400" -> chip "MTIA 400"
 //   mark_countries(scan);        // 6. country: actor, weak, or a place word
+//   find_roles(scan);            // 6b. person -> organization roles ("박상진 산업은행 회장")
 //   collect_seen_aliases(scan);  // 7. the surface forms seen per entity
 //   ArticleEntities found = std::move(scan.out);
 //
@@ -50,6 +52,11 @@ std::vector<std::string_view> split_words(std::string_view s);
 // The last word of a person's Latin name in full, when it may stand alone
 // ("Jensen Huang" -> "Huang"; settings min_person_words, min_surname); "" else.
 std::string surname_of(const Settings& s, std::string_view name);
+// Is `short_name` made of the initials of `name`'s capitalized words, in
+// order, the first one first? "SMIC" of "Semiconductor Manufacturing
+// International Corp", "SEC" of "Securities and Exchange Commission"
+// (discovery.cpp; the alias rules and Latin glosses).
+bool initials_match(std::string_view short_name, std::string_view name);
 // Some key of `t` occurs in `s`.
 bool contains_any(const rules::Table& t, std::string_view s);
 
@@ -90,6 +97,14 @@ void match_dictionary(Scan& scan);
 void find_surnames(Scan& scan);
 void apply_discovery_rules(Scan& scan);
 void spread_discovered(Scan& scan);
+// Rules of kind `surname`: group `surname` (a Korean surname before a title)
+// is the person named nearest before it whose Hangul name starts with it and
+// is at most settings.max_korean_name bytes long (people.cpp).
+void link_korean_surnames(Scan& scan);
+// Rules of kind `role`: groups `person` and `org` must each start at a mention
+// of that kind (a Person; an Organization or GovernmentBody) and end no
+// earlier than it; group `role` is the title (people.cpp).
+void find_roles(Scan& scan);
 void extend_families(Scan& scan);
 void mark_countries(Scan& scan);
 void collect_seen_aliases(Scan& scan);

@@ -3,6 +3,8 @@
 // "TEXT => A ; B [Type] ; C {text}": the mentions found in TEXT (weak ones
 // aside), in order, by canonical name; "[Type]" also checks the type, "{text}"
 // the exact words the mention covers. "=> -" (or "!TEXT"): nothing may be found.
+// "TEXT => roles: Person > Org (title) ; ...": the roles found instead, in
+// text order ("roles: -": none).
 // Names compare in the one name fold (core/fold.h).
 #pragma once
 
@@ -23,6 +25,7 @@ class EntityChecker {
 
   std::string check(const Example& ex) const {
     if (!ex.negative && ex.expected.size() != 1) return "malformed: want 'TEXT => names' or 'TEXT => -'";
+    if (!ex.negative && ex.expected[0].rfind("roles:", 0) == 0) return check_roles(ex);
     const std::vector<std::string> want = ex.negative ? std::vector<std::string>{} : names(ex.expected[0]);
     std::vector<Found> got = find(ex.input);
     bool ok = got.size() == want.size();
@@ -50,6 +53,36 @@ class EntityChecker {
     std::stringstream ss(spec);
     for (std::string part; std::getline(ss, part, ';');) out.push_back(trim(part));
     return out;
+  }
+
+  std::string name_of(const dealgraph::ArticleEntities& found, const std::string& id) const {
+    if (int i = dict_.find_id(id); i >= 0) return dict_.entries()[i].name;
+    return found.discovered.at(id).name;
+  }
+
+  // "Person > Org (title)" per role, folded, in text order.
+  std::string check_roles(const Example& ex) const {
+    dealgraph::Article a;
+    a.id = "A1";
+    a.paragraphs.push_back({0, ex.input.size()});
+    dealgraph::ArticleEntities found = rec_.find(ex.input, a);
+    std::vector<std::string> got, want = names(ex.expected[0].substr(6));
+    for (const auto& r : found.roles)
+      got.push_back(name_of(found, r.person) + " > " + name_of(found, r.org) + " (" + r.title + ")");
+    bool ok = got.size() == want.size();
+    for (size_t i = 0; ok && i < want.size(); ++i) ok = fold_role(got[i]) == fold_role(want[i]);
+    if (ok) return "";
+    std::string got_s;
+    for (const auto& g : got) got_s += (got_s.empty() ? "" : " ; ") + g;
+    return "want: " + ex.expected[0] + "\n  got:  roles: " + (got_s.empty() ? "-" : got_s);
+  }
+
+  // Each side of "Person > Org (title)" in the name fold; the title as written.
+  static std::string fold_role(const std::string& r) {
+    size_t gt = r.find(" > "), paren = r.rfind(" (");
+    if (gt == std::string::npos || paren == std::string::npos || paren < gt) return r;
+    return dealgraph::fold_name(r.substr(0, gt)) + ">" + dealgraph::fold_name(r.substr(gt + 3, paren - gt - 3)) +
+           r.substr(paren);
   }
 
   std::vector<Found> find(const std::string& text) const {
