@@ -343,7 +343,7 @@ class Builder {
     };
     // a bar `height` points thick: a fixed-size cell, so rows do not stretch it
     auto bar = [](int height) {
-      return "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"28\" HEIGHT=\"" + std::to_string(height) + "\" BGCOLOR=\"#555555\"></TD>";
+      return "<TD FIXEDSIZE=\"TRUE\" CELLPADDING=\"0\" WIDTH=\"28\" HEIGHT=\"" + std::to_string(height) + "\" BGCOLOR=\"#555555\"></TD>";
     };
     std::string rows, types;
     int n = 0;

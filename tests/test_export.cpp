@@ -5,6 +5,8 @@
 
 #include <graphviz/cgraph.h>
 
+#include <regex>
+
 #include <boost/property_tree/ptree.hpp>
 #include <boost/property_tree/xml_parser.hpp>
 
@@ -284,6 +286,8 @@ TEST_CASE("export diagrams: title, compact legend, focus, links to the article",
   CHECK(d1.find("xlink:href=\"https://example.com/news/1?a=1&amp;b=2\"") != std::string::npos);
   CHECK(focus.find("xlink:href=\"https://example.com/news/1?a=1&amp;b=2\"") != std::string::npos);
   CHECK(svg->find("&b=2") == std::string::npos);  // Graphviz alone would leave a bare & (invalid XML)
+  // no bare & anywhere: every & starts an entity (the lenient parser above would not notice)
+  CHECK_FALSE(std::regex_search(*svg, std::regex("&(?!(amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)")));
   // a failed deal: dotted, and the legend says what dotted means
   Corpus failed = fixture::corpus();
   failed.deals[2].status = "failed";  // D3, the lease
