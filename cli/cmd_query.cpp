@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/filter_flags.h"
 #include "cli/load.h"
+#include "export/export_csv.h"
 #include "export/export_table.h"
 #include "export/json_output.h"
 #include "graph/filter.h"
@@ -35,6 +36,11 @@ const char kHelp[] =
     "\n"
     "options:\n"
     "  --format FORMAT    table (default; aligned for a terminal), json or csv\n"
+    "                     (json and csv: amounts as numbers, amount_usd, and the\n"
+    "                     short form in amount_label)\n"
+    "  --csv-safe MODE    csv: excel (default) puts ' before a cell starting with\n"
+    "                     = + - @ so a spreadsheet shows it as text; none writes\n"
+    "                     cells as they are (SQLite, Neo4j)\n"
     "  --party NAME       deals: only deals NAME takes part in\n"
     "  --by deals|amount  top: rank by number of deals (default) or by USD amount\n"
     "  --limit N          top: at most N rows (default 10)\n"
@@ -76,6 +82,7 @@ struct Question {
   std::string sub;
   std::vector<std::string> names, files;
   std::string format = "table";
+  CsvSafe csv_safe = CsvSafe::Excel;  // --csv-safe
   std::string party;        // deals --party
   TopBy by = TopBy::Deals;  // top --by
   size_t limit = 10;        // top --limit
@@ -122,6 +129,10 @@ int read_options(const Options& o, IO io, Question* q) {
   q->format = o.get("--format", "table");
   if (q->format != "table" && q->format != "json" && q->format != "csv")
     return usage(io, "unknown format '" + q->format + "'");
+  auto safe = csv_safe_from(o.get("--csv-safe", "excel"));
+  if (!safe) return usage(io, "--csv-safe must be excel or none");
+  if (o.has("--csv-safe") && q->format != "csv") return usage(io, "--csv-safe is for --format csv");
+  q->csv_safe = *safe;
   if (o.has("--party") && q->sub != "deals") return usage(io, "--party is for 'query deals'");
   q->party = o.get("--party");
   if ((o.has("--by") || o.has("--limit")) && q->sub != "top") return usage(io, "--by and --limit are for 'query top'");
@@ -155,7 +166,7 @@ Result<QueryResult> ask(const DealGraph& g, const Question& q) {
 
 int cmd_query(const std::vector<std::string>& args, IO io) {
   std::vector<Options::Spec> specs = common_specs();
-  for (const char* name : {"--format", "--party", "--by", "--limit"}) specs.push_back({name, true});
+  for (const char* name : {"--format", "--party", "--by", "--limit", "--csv-safe"}) specs.push_back({name, true});
   add_filter_specs(&specs, /*with_focus=*/false);
   Options o(specs);
   if (auto done = o.parse_verb(args, kHelp, io.out, io.err)) return *done;
@@ -172,7 +183,8 @@ int cmd_query(const std::vector<std::string>& args, IO io) {
     return kBadInput;
   }
   if (q.format == "json") io.out << dump(r->json, /*pretty=*/true);
-  else if (q.format == "csv") io.out << render_csv(r->table);
+  else if (q.format == "csv")
+    io.out << render_csv(r->data.columns.empty() ? r->table : r->data, q.csv_safe == CsvSafe::Excel);
   else io.out << render_text(r->table);
   if (!r->note.empty()) io.err << "dealgraph: " << r->note << "\n";
   return kOk;

@@ -3,7 +3,8 @@
 # binary runs with). Invoked at build time: cmake -DROOT=... -DOUT=... -P embed.cmake
 file(GLOB_RECURSE files RELATIVE "${ROOT}"
      "${ROOT}/rules/*.rules" "${ROOT}/rules/*.tsv" "${ROOT}/rules/*.txt"
-     "${ROOT}/data/dictionary/*.tsv")
+     "${ROOT}/data/dictionary/*.tsv"
+     "${ROOT}/data/rates/*.tsv")
 list(SORT files)
 set(body "")
 set(i 0)

@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "graph/deal_fields.h"
 #include "graph/labels.h"
 
 namespace dealgraph {
@@ -19,12 +20,18 @@ bool plain_number(const std::string& s) {
 }
 }  // namespace
 
-std::string csv_text(std::string_view raw) {
+std::optional<CsvSafe> csv_safe_from(const std::string& name) {
+  if (name == "excel") return CsvSafe::Excel;
+  if (name == "none") return CsvSafe::None;
+  return std::nullopt;
+}
+
+std::string csv_text(std::string_view raw, CsvSafe safe) {
   std::string s = labels::printable(raw);
   // A leading = + - @ (or tab/CR, which some spreadsheets skip before one)
   // would make the cell a formula: the apostrophe makes it text. A plain
   // negative number is left alone.
-  if (!s.empty() && std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos && !plain_number(s))
+  if (safe == CsvSafe::Excel && !s.empty() && std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos && !plain_number(s))
     s.insert(0, "'");
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string q = "\"";
@@ -71,7 +78,10 @@ struct Tables {
   const Corpus& c;
   const View& v;
   const Schema& schema;
+  CsvSafe safe;
   std::map<std::string, const Article*> articles;
+
+  std::string csv_text(std::string_view s) const { return dealgraph::csv_text(s, safe); }
 
   std::string name_of(const std::string& id) const {
     auto it = c.entities.find(id);
@@ -102,10 +112,11 @@ struct Tables {
   }
 
   std::string deals() const {
-    std::vector<std::string> head = {"id:ID(Deal)", ":LABEL", "type", "date", "target_date", "status",
-                                     "amount:double",
-                                     "currency", "amount_qualifier", "amount_min:double",
-                                     "amount_max:double", "capacity_gw:double"};
+    std::vector<std::string> head = {"id:ID(Deal)", ":LABEL", "type", "date", "date_grain", "date_start:date",
+                                     "date_end:date", "target_date", "status", "amount:double", "currency",
+                                     "amount_qualifier", "amount_min:double", "amount_max:double",
+                                     "amount_usd:double", "usd_rate_year:int", "amount_label",
+                                     "capacity_gw:double"};
     for (const std::string& r : schema.roles()) head.push_back(r);
     for (const char* h : {"other_parties", "products", "article", "article_url", "headline", "evidence",
                           "rule", "same_as", "conflicts"})
@@ -125,14 +136,17 @@ struct Tables {
 
   // id ... capacity_gw: the deal's own fields, already CSV cells.
   std::vector<std::string> deal_cells(const Deal& d) const {
-    const Amount* a = d.amount ? &d.amount->amount : nullptr;
+    auto art = articles.find(d.article);
+    const std::string article_date = art != articles.end() && art->second->date ? *art->second->date : "";
+    const DateFields when = date_fields(d.date, article_date);
+    const AmountFields a = amount_fields(d.amount, when.date);
     std::optional<double> gw;
     if (d.capacity && d.capacity->amount.value) gw = *d.capacity->amount.value / 1e9;
     return {csv_text(d.id), csv_text("Deal;" + capitalized(to_string(d.type))), csv_text(to_string(d.type)),
-            csv_text(deal_when(d, c)), csv_text(target_when(d)), csv_text(d.status),
-            csv_number(a ? a->value : std::nullopt),
-            csv_text(d.amount ? d.amount->currency : ""), csv_text(a ? to_string(a->qualifier) : ""),
-            csv_number(a ? a->min : std::nullopt), csv_number(a ? a->max : std::nullopt), csv_number(gw)};
+            csv_text(when.date), csv_text(when.grain), csv_text(when.start), csv_text(when.end),
+            csv_text(target_when(d)), csv_text(d.status), csv_number(a.value), csv_text(a.currency),
+            csv_text(a.qualifier), csv_number(a.min), csv_number(a.max), csv_number(a.usd),
+            a.rate_year ? std::to_string(a.rate_year) : "", csv_text(a.label), csv_number(gw)};
   }
 
   // Names of the kept parties in `role`, in party order.
@@ -200,8 +214,8 @@ struct Tables {
 
 }  // namespace
 
-std::map<std::string, std::string> to_csv_tables(const DealGraph& g, const View& v, bool bom) {
-  Tables t{g.corpus(), v, g.schema(), {}};
+std::map<std::string, std::string> to_csv_tables(const DealGraph& g, const View& v, const CsvOptions& opt) {
+  Tables t{g.corpus(), v, g.schema(), opt.safe, {}};
   for (const auto& a : g.corpus().articles) t.articles.emplace(a.id, &a);
   std::map<std::string, std::string> files = {{"entities.csv", t.entities()},
                                               {"articles.csv", t.articles_csv()},
@@ -211,7 +225,7 @@ std::map<std::string, std::string> to_csv_tables(const DealGraph& g, const View&
   // roles.csv only when the text states a role, so exports of documents
   // without one keep their five tables (docs/json.md, "Roles")
   if (!g.corpus().roles.empty()) files.emplace("roles.csv", t.roles());
-  if (bom)
+  if (opt.bom)
     for (auto& [name, text] : files) text.insert(0, "\xEF\xBB\xBF");
   return files;
 }

@@ -10,6 +10,7 @@
 #include <set>
 #include <vector>
 
+#include "graph/deal_fields.h"
 #include "graph/labels.h"
 
 namespace dealgraph {
@@ -31,6 +32,27 @@ std::string esc(std::string_view s) {
     if (c == '\\') out += "\\\\";
     else if (c == '\n') out += "\\n";
     else out += c;
+  }
+  return out;
+}
+
+// A URL as Graphviz writes it into SVG: Graphviz 2.43 copies a bare "&"
+// into the href (invalid XML: "?a=1&b=2"), so it gets "&amp;", which it
+// keeps as an entity; characters a URL may not hold raw (space, quotes,
+// < > \ and control bytes) are percent-encoded, which means the same URL.
+std::string url_attr(std::string_view url) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : url) {
+    if (c == '&') {
+      out += "&amp;";
+    } else if (c <= 0x20 || c == 0x7f || std::string_view("\"<>\\^`{|}'").find(static_cast<char>(c)) != std::string_view::npos) {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    } else {
+      out += static_cast<char>(c);
+    }
   }
   return out;
 }
@@ -72,9 +94,13 @@ const char* deal_color(DealType t) {
 }
 
 // 1 below $100M, then +0.75 per tenfold, at most 6: $1B → 1.75, $100B → 3.25.
-std::string pen_width(const std::optional<Money>& m) {
-  double w = 1.0;
-  if (auto usd = labels::usd_figure(m); usd && *usd > 1e8) w = std::min(6.0, 1.0 + 0.75 * std::log10(*usd / 1e8));
+// Other currencies by their amount_usd (graph/usd.h).
+double pen_width_of(std::optional<double> usd) {
+  if (!usd || *usd <= 1e8) return 1.0;
+  return std::min(6.0, 1.0 + 0.75 * std::log10(*usd / 1e8));
+}
+std::string pen_width(const DealGroup& grp) {
+  double w = pen_width_of(amount_fields(grp.amount, grp.when).usd);
   char buf[16];
   std::snprintf(buf, sizeof buf, "%.2f", w);
   return buf;
@@ -107,6 +133,7 @@ class Builder {
 
   void build() {
     declare();
+    title();
     for (const auto& id : v_.entities) entity_node(c_.entities.at(id));
     for (const auto& id : v_.entities) maker_edge(c_.entities.at(id));
     for (const auto& grp : v_.groups) deal(grp);
@@ -124,10 +151,54 @@ class Builder {
     agattr(g_, AGRAPH, cs("rankdir"), cs("LR"));
     agattr(g_, AGRAPH, cs("fontname"), cs(opt_.font));
     agattr(g_, AGRAPH, cs("label"), cs(""));
+    agattr(g_, AGRAPH, cs("labelloc"), cs("t"));
+    agattr(g_, AGRAPH, cs("fontsize"), cs("16"));
+    if (opt_.dpi > 0) agattr(g_, AGRAPH, cs("dpi"), cs(std::to_string(opt_.dpi)));
+    // 14/12 points: "≥" and "≤" stay apart from ">" and "<" at 96 dpi
     agattr(g_, AGNODE, cs("fontname"), cs(opt_.font));
-    agattr(g_, AGNODE, cs("fontsize"), cs("11"));
+    agattr(g_, AGNODE, cs("fontsize"), cs("14"));
     agattr(g_, AGEDGE, cs("fontname"), cs(opt_.font));
-    agattr(g_, AGEDGE, cs("fontsize"), cs("9"));
+    agattr(g_, AGEDGE, cs("fontsize"), cs("12"));
+    // declared here so that agwrite prints them once, before any node
+    agattr(g_, AGNODE, cs("URL"), cs(""));
+    agattr(g_, AGNODE, cs("target"), cs(""));
+    agattr(g_, AGNODE, cs("id"), cs(""));
+    agattr(g_, AGEDGE, cs("id"), cs(""));
+    agattr(g_, AGEDGE, cs("URL"), cs(""));
+    agattr(g_, AGEDGE, cs("target"), cs(""));
+  }
+
+  // "Deals in a.txt, b.txt" and "2026-01-01 – 2026-03-02 · 4 deals": the
+  // inputs (at most three named) and the range of the shown deals' dates.
+  void title() {
+    if (opt_.inputs.empty() && v_.groups.empty()) return;
+    std::string files;
+    for (size_t i = 0; i < opt_.inputs.size() && i < 3; ++i) files += (i ? ", " : "") + opt_.inputs[i];
+    if (opt_.inputs.size() > 3) files += " and " + std::to_string(opt_.inputs.size() - 3) + " more";
+    std::string first, last;
+    for (const auto& grp : v_.groups) {
+      const DateFields when = group_date_fields(grp);
+      if (!when.start.empty() && (first.empty() || when.start < first)) first = when.start;
+      const std::string& end = when.end.empty() ? when.start : when.end;
+      if (!end.empty() && end > last) last = end;
+    }
+    std::string line2 = first.empty() ? "undated" : first == last ? first : first + " – " + last;
+    line2 += " · " + std::to_string(v_.groups.size()) + (v_.groups.size() == 1 ? " deal" : " deals");
+    set(g_, "label", esc((files.empty() ? "Deals" : "Deals in " + files) + "\n" + line2));
+  }
+
+  // The first article that mentions `e` and has a URL, for the node's link.
+  std::string entity_url(const Entity& e) const {
+    for (const auto& m : e.mentions) {
+      std::string url = article_url(m.article);
+      if (!url.empty() && v_.articles.count(m.article)) return url;
+    }
+    return "";
+  }
+  std::string article_url(const std::string& id) const {
+    for (const auto& a : c_.articles)
+      if (a.id == id && a.url) return *a.url;
+    return "";
   }
 
   void entity_node(const Entity& e) {
@@ -138,6 +209,18 @@ class Builder {
     set(n, "style", s.style);
     set(n, "fillcolor", s.fill);
     set(n, "tooltip", esc(e.id));
+    set(n, "id", esc("entity-" + e.id));  // the SVG element's id: the HTML report finds nodes by it
+    const std::string url = entity_url(e);
+    if (!url.empty()) {
+      set(n, "URL", url_attr(url));
+      set(n, "target", "_blank");
+    }
+    if (e.id == opt_.focus) {  // the entity the diagram is about
+      set(n, "penwidth", "3");
+      set(n, "color", "#d50000");
+      set(n, "fillcolor", "#fff59d");
+      set(n, "peripheries", "2");
+    }
     types_.insert(e.type);
   }
 
@@ -178,9 +261,17 @@ class Builder {
     if (with_label) set(obj, "label", label(grp));
     set(obj, "color", deal_color(grp.lead->type));
     set(obj, "fontcolor", deal_color(grp.lead->type));
-    set(obj, "penwidth", pen_width(grp.amount));
+    set(obj, "penwidth", pen_width(grp));
     set(obj, "tooltip", tooltip(grp));
-    if (grp.lead->status == "failed") set(obj, "style", "dotted");
+    const std::string url = article_url(grp.lead->article);
+    if (!url.empty()) {
+      set(obj, "URL", url_attr(url));
+      set(obj, "target", "_blank");
+    }
+    if (grp.status == "failed") {
+      set(obj, "style", "dotted");
+      has_failed_ = true;
+    }
   }
 
   void deal(const DealGroup& grp) {
@@ -215,11 +306,14 @@ class Builder {
     set(n, "shape", "note");
     set(n, "style", "filled");
     set(n, "fillcolor", "#fffde7");
+    set(n, "id", esc("deal-" + id));
     style_deal(n, grp, true);
     const bool src = !sides.from.empty();
+    int k = 0;
     for (const auto& e : src ? sides.from : sides.to) {
       Agedge_t* ed = agedge(g_, src ? node(e) : n, src ? n : node(e), cs(id + ":" + e), 1);
       style_deal(ed, grp, false);
+      set(ed, "id", esc("deal-" + id + "~" + std::to_string(++k)));
     }
   }
 
@@ -232,37 +326,54 @@ class Builder {
         std::string name = k++ ? id + "/" + std::to_string(k) : id;
         Agedge_t* ed = agedge(g_, node(a), node(b), cs(name), 1);
         style_deal(ed, grp, true);
+        set(ed, "id", esc("deal-" + id + (k > 1 ? "~" + std::to_string(k) : "")));
         if (grp.lead->type == DealType::Partnership) set(ed, "dir", "none");
       }
   }
 
+  // One small node holding an HTML-like table, a few lines high whatever
+  // the graph: the deal types shown as words in their colours (five a line),
+  // the line styles (dotted: failed, dashed: made by), three pen widths with
+  // their USD amounts, and the entity types present in their fill colours.
   void legend() {
     if (types_.empty() && deal_types_.empty()) return;  // nothing shown, nothing to explain
-    Agraph_t* sub = agsubg(g_, cs("cluster_legend"), 1);
-    set(sub, "label", "Legend");
-    for (EntityType t : types_) {
-      Agnode_t* n = agnode(sub, cs(std::string("legend:") + to_string(t)), 1);
-      NodeStyle s = entity_style(t);
-      set(n, "label", to_string(t));
-      set(n, "shape", s.shape);
-      set(n, "style", s.style);
-      set(n, "fillcolor", s.fill);
-    }
-    auto sample_edge = [&](const std::string& key, const std::string& text, const char* color) {
-      Agnode_t* a = agnode(sub, cs("legend:" + key + ":from"), 1);
-      Agnode_t* b = agnode(sub, cs("legend:" + key + ":to"), 1);
-      for (Agnode_t* n : {a, b}) {
-        set(n, "shape", "point");
-        set(n, "label", "");
-      }
-      Agedge_t* e = agedge(sub, a, b, cs("legend:" + key), 1);
-      set(e, "label", text);
-      set(e, "color", color);
-      set(e, "fontcolor", color);
-      return e;
+    auto line = [](const std::string& cells) { return "<TR><TD><TABLE BORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\"><TR>" + cells + "</TR></TABLE></TD></TR>"; };
+    auto text = [](const std::string& t, const std::string& colour) {
+      return "<TD><FONT COLOR=\"" + colour + "\">" + t + "</FONT></TD>";
     };
-    for (DealType t : deal_types_) sample_edge(to_string(t), to_string(t), deal_color(t));
-    if (has_maker_) set(sample_edge("maker", "made by", "#757575"), "style", "dashed");
+    // a bar `height` points thick: a fixed-size cell, so rows do not stretch it
+    auto bar = [](int height) {
+      return "<TD FIXEDSIZE=\"TRUE\" CELLPADDING=\"0\" WIDTH=\"28\" HEIGHT=\"" + std::to_string(height) + "\" BGCOLOR=\"#555555\"></TD>";
+    };
+    std::string rows, types;
+    int n = 0;
+    for (DealType t : deal_types_) {
+      if (n && n % 5 == 0) {
+        rows += line(types);
+        types.clear();
+      }
+      types += text(to_string(t), deal_color(t));
+      ++n;
+    }
+    if (!types.empty()) rows += line(types);
+    std::string styles;
+    if (has_failed_) styles += text("· · · failed", "#555555");
+    if (has_maker_) styles += text("- - - made by", "#757575");
+    styles += text("pen:", "#555555") + bar(1) + text("&lt;$100M", "#555555") + bar(2) + text("$1B", "#555555") +
+              bar(4) + text("$100B+", "#555555");
+    rows += line(styles);
+    std::string shapes;
+    for (EntityType t : types_)
+      shapes += std::string("<TD BGCOLOR=\"") + entity_style(t).fill + "\">" + to_string(t) + "</TD>";
+    if (!shapes.empty()) rows += line(shapes);
+    const std::string html =
+        "<TABLE BORDER=\"1\" COLOR=\"#cccccc\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">" + rows + "</TABLE>";
+    Agnode_t* node = agnode(g_, cs("legend"), 1);
+    set(node, "shape", "plain");
+    set(node, "fontsize", "10");
+    char* label = agstrdup_html(g_, cs(html));
+    agsafeset(node, const_cast<char*>("label"), label, const_cast<char*>(""));
+    agstrfree(g_, label);
   }
 
   const Corpus& c_;
@@ -273,6 +384,7 @@ class Builder {
   std::set<EntityType> types_;
   std::set<DealType> deal_types_;
   bool has_maker_ = false;
+  bool has_failed_ = false;
 };
 
 std::string agwrite_string(Agraph_t* g) {

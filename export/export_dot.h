@@ -9,8 +9,12 @@
 // regulator side to the other side, labelled with its type, products, short
 // amount, capacity and date; its pen grows with the USD amount (log scale). A
 // partnership is an undirected-looking edge from its first partner to each
-// other one. A deal with only one side drawn is a note-shaped node. A cluster
-// holds the legend for the types that appear.
+// other one. A deal with only one side drawn is a note-shaped node. A title on top names the
+// inputs and the date range; one compact legend node explains colour (deal
+// type), line style (dotted: failed) and pen width (USD amount) and the
+// entity shapes present; the focus entity is drawn thick and yellow. In SVG
+// every deal edge links to its article's URL and every entity to the first
+// article that mentions it with one (target _blank).
 //
 // Every string reaches Graphviz through cgraph attributes (agsafeset), never
 // as hand-made DOT, so quotes, backslashes, newlines, < > and Hangul in names
@@ -20,6 +24,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/error.h"
 #include "graph/filter.h"
@@ -30,6 +35,12 @@ namespace dealgraph {
 struct DiagramOptions {
   std::string font = "NanumGothic";
   bool legend = true;
+  // The title's first line names these (the input files, as given); its
+  // second line gives the shown deals' date range and count. No inputs and
+  // no deals: no title.
+  std::vector<std::string> inputs;
+  std::string focus;  // entity id drawn highlighted (--focus); "" for none
+  int dpi = 0;        // png resolution (graph attribute dpi); 0 = Graphviz's 96
 };
 
 // `format`: "dot" (cgraph's agwrite, no layout), or "svg", "png", "pdf"

@@ -1,17 +1,20 @@
 // dealgraph/export/export_graphml.h — the graph as GraphML (yEd, Gephi,
-// networkx), written by Boost's write_graphml.
+// networkx) with typed keys: numbers are `double` or `int`, so a reader can
+// sum and size by them.
 //
 //   out << to_graphml(graph, view);
 //
 // Vertices: the kept entities (by id), every member deal of the kept groups
-// (corpus order) and the kept articles (reading order), with string
-// attributes id, kind (entity|deal|article), label, type, date, amount (plain
-// number), currency, amount_label ("$2B"), capacity_w, url, rule. Edges, in
-// the DealGraph's order, with attributes relation and role: deal→entity role
-// edges (relation = role = "investor"...), then "product", "reported_in",
-// "maker", "mentioned_in" (role empty), plus "same_as" from a group's lead to
-// each other member. (Boost keys attributes by name, hence "relation" rather
-// than a second "kind".)
+// (corpus order) and the kept articles (reading order). Edges: the
+// DealGraph's edges between them — deal→entity role edges (relation = role =
+// "investor"...), "product", "reported_in", "maker", "mentioned_in" — then
+// "same_as" from a group's lead to each other member, then one "deal" edge
+// between parties per kept group (export/party_edges.h), which carries the
+// deal's id, type, status, date, amount and amount_usd so that networkx and
+// Gephi can weigh companies by money. Role edges carry the same figures.
+// A value a node or edge does not have is left out (GraphML's missing data),
+// never written as 0 or "".
+// Keys: docs/outputs.md, "GraphML". Text is XML-escaped (export/xml_text.h).
 // Thread-safety: pure functions.
 #pragma once
 

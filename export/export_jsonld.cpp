@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "graph/deal_fields.h"
 #include "graph/labels.h"
 
 namespace dealgraph {
@@ -49,10 +50,13 @@ json typed_date(const std::string& d) {
   return {{"@value", d}, {"@type", type}};
 }
 
+// A bound is a bound: "at least $100B" is minValue, "up to" maxValue, a
+// range both; schema:value only for a figure stated as such (exact, about, each).
 void put_amount(json& j, const Amount& a) {
-  if (a.value) j["value"] = *a.value;
-  if (a.min) j["minValue"] = *a.min;
-  if (a.max) j["maxValue"] = *a.max;
+  const bool lower = a.qualifier == Qualifier::AtLeast, upper = a.qualifier == Qualifier::AtMost;
+  if (a.value && !lower && !upper) j["value"] = *a.value;
+  if (a.min || (lower && a.value)) j["minValue"] = a.min ? *a.min : *a.value;
+  if (a.max || (upper && a.value)) j["maxValue"] = a.max ? *a.max : *a.value;
   j["qualifier"] = to_string(a.qualifier);
 }
 
@@ -83,15 +87,47 @@ const char* schema_type(EntityType t) {
   return "Thing";
 }
 
+// The closest schema.org action of each deal type (docs/vocab.md, "Deals as
+// schema.org actions"), and whether the parties on the to side are the
+// action's object (what is invested in, bought, created) or participants (a
+// seller, lessor, contractor, maker, the subject of an approval).
+struct ActionKind {
+  const char* cls;
+  bool to_side_is_object;
+};
+ActionKind action_kind(DealType t) {
+  switch (t) {
+    case DealType::Investment: return {"InvestAction", true};
+    case DealType::Acquisition: return {"BuyAction", true};
+    case DealType::Purchase: return {"BuyAction", false};
+    case DealType::Lease: return {"RentAction", false};
+    case DealType::Partnership: return {"Action", false};
+    case DealType::Contract: return {"TradeAction", false};
+    case DealType::Manufacturing: return {"OrderAction", false};
+    case DealType::Approval: return {"AuthorizeAction", false};
+    case DealType::Fund: return {"CreateAction", true};
+    case DealType::Facility: return {"CreateAction", true};
+  }
+  return {"Action", false};
+}
+
 std::string class_name(DealType t) {
   std::string s = to_string(t);
   s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
   return s;
 }
 
+// A listed company (one with a ticker) is also a schema:Corporation, where
+// schema.org defines tickerSymbol; it stays an Organization for queries that
+// ask for organizations without RDFS inference.
+json entity_types(const Entity& e) {
+  if (!e.ticker.empty() && e.type == EntityType::Organization) return json::array({"Organization", "Corporation"});
+  return schema_type(e.type);
+}
+
 json entity_node(const Entity& e, const View& v) {
   json j = {{"@id", entity_ref(e.id)},
-            {"@type", schema_type(e.type)},
+            {"@type", entity_types(e)},
             {"name", e.name},
             {"entityType", to_string(e.type)},
             {"source", e.source}};
@@ -113,9 +149,29 @@ json entity_node(const Entity& e, const View& v) {
 
 // A role of the schema is a term of the @context (typed @id, so a plain
 // string); any other role is written as dg:<role> with an explicit {"@id"}.
+// The action's agent (the from side of the schema: investor, buyer,
+// lessee...), object and participants (see action_kind). A partnership has
+// no side: every partner is a participant. Products are the object of
+// deals whose to side is not.
+void put_action_roles(json& j, const Deal& d, const Schema& schema, const View& v) {
+  const ActionKind kind = action_kind(d.type);
+  const std::string& from = schema.from_role(d.type);
+  for (const auto& p : d.parties) {
+    if (!v.entities.count(p.entity) || !schema.is_role(p.role)) continue;
+    const char* term = from.empty() ? "participant"
+                       : p.role == from ? "agent"
+                       : kind.to_side_is_object ? "object"
+                                                : "participant";
+    j[term].push_back(entity_ref(p.entity));
+  }
+  if (!kind.to_side_is_object)
+    for (const auto& p : d.products)
+      if (v.entities.count(p)) j["object"].push_back(entity_ref(p));
+}
+
 json deal_node(const Deal& d, const Corpus& c, const Schema& schema, const View& v) {
   json j = {{"@id", deal_ref(d.id)},
-            {"@type", {"Deal", class_name(d.type)}},
+            {"@type", {"Deal", class_name(d.type), action_kind(d.type).cls}},
             {"evidence", d.evidence.text},
             {"rule", d.rule},
             {"reportedIn", article_ref(d.article)}};
@@ -124,9 +180,13 @@ json deal_node(const Deal& d, const Corpus& c, const Schema& schema, const View&
     if (schema.is_role(p.role)) j[p.role].push_back(entity_ref(p.entity));
     else j["dg:" + p.role].push_back({{"@id", entity_ref(p.entity)}});
   }
+  put_action_roles(j, d, schema, v);
   for (const auto& p : d.products)
     if (v.entities.count(p)) j["product"].push_back(entity_ref(p));
-  if (d.amount) j["amount"] = money(*d.amount);
+  if (d.amount) {
+    j["amount"] = money(*d.amount);
+    if (auto usd = to_usd(d.amount, deal_when(d, c), UsdRates::builtin())) j["amountUsd"] = usd->usd;
+  }
   if (d.capacity) j["capacity"] = power(*d.capacity);
   if (d.date) {
     if (!d.date->value.empty()) j["date"] = typed_date(d.date->value);
@@ -157,7 +217,9 @@ namespace {
 json schema_org_terms() {
   return {
       {"@version", 1.1},
-      {"schema", "https://schema.org/"},
+      // schema.org's own context maps its terms to http://schema.org/: the
+      // same IRIs here, so SPARQL with the usual prefix finds them
+      {"schema", "http://schema.org/"},
       {"dg", "https://dealgraph.dev/ns#"},
       {"xsd", "http://www.w3.org/2001/XMLSchema#"},
       {"entity", "https://dealgraph.dev/id/entity/"},
@@ -165,6 +227,18 @@ json schema_org_terms() {
       {"article", "https://dealgraph.dev/id/article/"},
       // schema.org classes and properties
       {"Organization", "schema:Organization"},
+      {"Corporation", "schema:Corporation"},
+      {"Action", "schema:Action"},
+      {"InvestAction", "schema:InvestAction"},
+      {"BuyAction", "schema:BuyAction"},
+      {"RentAction", "schema:RentAction"},
+      {"TradeAction", "schema:TradeAction"},
+      {"OrderAction", "schema:OrderAction"},
+      {"AuthorizeAction", "schema:AuthorizeAction"},
+      {"CreateAction", "schema:CreateAction"},
+      {"agent", {{"@id", "schema:agent"}, {"@type", "@id"}}},
+      {"object", {{"@id", "schema:object"}, {"@type", "@id"}}},
+      {"participant", {{"@id", "schema:participant"}, {"@type", "@id"}}},
       {"GovernmentOrganization", "schema:GovernmentOrganization"},
       {"Person", "schema:Person"},
       {"Product", "schema:Product"},
@@ -197,6 +271,7 @@ json dealgraph_terms() {
       {"country", "dg:country"},
       {"mentionedIn", {{"@id", "dg:mentionedIn"}, {"@type", "@id"}}},
       {"amount", "dg:amount"},
+      {"amountUsd", "dg:amountUsd"},
       {"capacity", "dg:capacity"},
       {"qualifier", "dg:qualifier"},
       {"per", "dg:per"},

@@ -72,13 +72,14 @@ std::string render_text(const Table& t) {
   return out;
 }
 
-std::string render_csv(const Table& t) {
+std::string render_csv(const Table& t, bool excel_safe) {
+  const CsvSafe safe = excel_safe ? CsvSafe::Excel : CsvSafe::None;
   std::vector<std::string> head;
-  for (const auto& c : t.columns) head.push_back(csv_text(c));
+  for (const auto& c : t.columns) head.push_back(csv_text(c, safe));
   std::string out = csv_line(head);
   for (const auto& r : t.rows) {
     std::vector<std::string> cells;
-    for (size_t i = 0; i < t.columns.size(); ++i) cells.push_back(csv_text(i < r.size() ? r[i] : ""));
+    for (size_t i = 0; i < t.columns.size(); ++i) cells.push_back(csv_text(i < r.size() ? r[i] : "", safe));
     out += csv_line(cells);
   }
   return out;

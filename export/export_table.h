@@ -26,7 +26,8 @@ size_t display_width(std::string_view s);
 // Header, a rule of dashes, the rows; columns two spaces apart, no trailing
 // blanks. An empty table still prints its header.
 std::string render_text(const Table& t);
-// RFC 4180 with the header first (export/export_csv.h rules).
-std::string render_csv(const Table& t);
+// RFC 4180 with the header first (export/export_csv.h rules; `excel_safe`
+// false is --csv-safe none).
+std::string render_csv(const Table& t, bool excel_safe = true);
 
 }  // namespace dealgraph

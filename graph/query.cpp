@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "core/value_json.h"
+#include "graph/deal_fields.h"
 #include "graph/labels.h"
 
 namespace dealgraph {
@@ -53,6 +54,7 @@ struct Pair {
   std::vector<std::string> deals;  // id_less order, each once
   std::optional<Money> amount;     // of the first of those deals that has one
   std::string status;              // furthest_status of their groups; "" when none states one
+  std::string amount_when;         // that deal's date (deal_when), for the USD rate's year
 };
 
 // A deal of a pair, with the status of its group (the same deal reported
@@ -90,14 +92,17 @@ std::string furthest_status(const std::vector<PairDeal>& deals) {
   return best;
 }
 
-Pair make_pair_row(const std::pair<std::string, std::string>& key, std::vector<PairDeal> deals) {
+Pair make_pair_row(const Corpus& c, const std::pair<std::string, std::string>& key, std::vector<PairDeal> deals) {
   std::sort(deals.begin(), deals.end(),
             [](const PairDeal& x, const PairDeal& y) { return id_less(x.deal->id, y.deal->id); });
-  Pair p{key.first, key.second, {}, std::nullopt, furthest_status(deals)};
+  Pair p{key.first, key.second, {}, std::nullopt, furthest_status(deals), ""};
   for (const auto& pd : deals) {
     const Deal* d = pd.deal;
     if (p.deals.empty() || p.deals.back() != d->id) p.deals.push_back(d->id);
-    if (!p.amount && d->amount) p.amount = d->amount;
+    if (!p.amount && d->amount) {
+      p.amount = d->amount;
+      p.amount_when = deal_when(*d, c);
+    }
   }
   return p;
 }
@@ -105,7 +110,7 @@ Pair make_pair_row(const std::pair<std::string, std::string>& key, std::vector<P
 // Every pair, sorted by investor name, then investee name (ids break ties).
 std::vector<Pair> investment_pairs(const DealGraph& g, const Filter& f) {
   std::vector<Pair> out;
-  for (auto& [key, deals] : ownership_deals(g, f)) out.push_back(make_pair_row(key, std::move(deals)));
+  for (auto& [key, deals] : ownership_deals(g, f)) out.push_back(make_pair_row(g.corpus(), key, std::move(deals)));
   auto key = [&](const Pair& p) {
     return std::tie(name_of(g, p.investor), name_of(g, p.investee), p.investor, p.investee);
   };
@@ -118,6 +123,34 @@ json amount_json(const std::optional<Money>& m) { return m ? money_json(*m) : js
 json status_json(const std::string& status) { return status.empty() ? json(nullptr) : json(status); }
 std::string amount_cell(const std::optional<Money>& m) { return m ? labels::short_money(*m) : ""; }
 
+// The numeric columns of an amount in a csv `data` table, and their cells:
+// numbers plain, the short form for people last.
+const std::vector<std::string> kAmountColumns = {"amount",     "currency",   "amount_qualifier", "amount_min",
+                                                 "amount_max", "amount_usd", "usd_rate_year",    "amount_label"};
+std::string number_cell(const std::optional<double>& v) { return v ? labels::plain_number(*v) : ""; }
+std::vector<std::string> amount_cells(const AmountFields& a) {
+  return {number_cell(a.value), a.currency,        a.qualifier, number_cell(a.min),
+          number_cell(a.max),   number_cell(a.usd), a.rate_year ? std::to_string(a.rate_year) : "", a.label};
+}
+// The JSON additions beside an amount: its USD figure and short form (null when none).
+void put_amount_extras(json* row, const AmountFields& a) {
+  (*row)["amount_usd"] = a.usd ? json(*a.usd) : json(nullptr);
+  (*row)["amount_label"] = a.label.empty() ? json(nullptr) : json(a.label);
+}
+// `head` + the amount columns + `tail`.
+std::vector<std::string> columns(std::vector<std::string> head, const std::vector<std::string>& tail) {
+  head.insert(head.end(), kAmountColumns.begin(), kAmountColumns.end());
+  head.insert(head.end(), tail.begin(), tail.end());
+  return head;
+}
+std::vector<std::string> cells(std::vector<std::string> head, const AmountFields& a,
+                               const std::vector<std::string>& tail) {
+  auto mid = amount_cells(a);
+  head.insert(head.end(), mid.begin(), mid.end());
+  head.insert(head.end(), tail.begin(), tail.end());
+  return head;
+}
+
 // investors-of / investees-of: the pairs whose other side is `name`, keeping
 // one column (investor when `want_investors`, else investee).
 Result<QueryResult> one_side(const DealGraph& g, const std::string& name, const Filter& f, bool want_investors) {
@@ -127,12 +160,16 @@ Result<QueryResult> one_side(const DealGraph& g, const std::string& name, const 
   const char* column = want_investors ? kInvestor : kInvestee;
   QueryResult r;
   r.table = {{column, "deals", "amount", "status"}, {}, {}};
+  r.data = {columns({column, "deals"}, {"status"}), {}, {}};
   for (const auto& p : investment_pairs(g, f)) {
     if ((want_investors ? p.investee : p.investor) != id) continue;
     const std::string& other = name_of(g, want_investors ? p.investor : p.investee);
-    r.json.push_back(
-        {{column, other}, {"deals", p.deals}, {"amount", amount_json(p.amount)}, {"status", status_json(p.status)}});
+    const AmountFields a = amount_fields(p.amount, p.amount_when);
+    json row = {{column, other}, {"deals", p.deals}, {"amount", amount_json(p.amount)}, {"status", status_json(p.status)}};
+    put_amount_extras(&row, a);
+    r.json.push_back(row);
     r.table.rows.push_back({other, join(p.deals), amount_cell(p.amount), p.status});
+    r.data.rows.push_back(cells({other, join(p.deals)}, a, {p.status}));
   }
   if (r.json.empty())
     r.note = "no " + std::string(want_investors ? "investors in " : "investments by ") + name_of(g, id);
@@ -151,15 +188,21 @@ std::vector<std::string> member_ids(const DealGroup& grp) {
 Result<QueryResult> query_investments(const DealGraph& g, const Filter& f) {
   QueryResult r;
   r.table = {{kInvestor, kInvestee, "deals", "amount", "status"}, {}, {}};
+  r.data = {columns({kInvestor, kInvestee, "deals"}, {"status"}), {}, {}};
   for (const auto& p : investment_pairs(g, f)) {
     const std::string &a = name_of(g, p.investor), &b = name_of(g, p.investee);
-    // the contract's four keys as they were; "status" is added (docs/json.md)
-    r.json.push_back({{kInvestor, a},
-                      {kInvestee, b},
-                      {"deals", p.deals},
-                      {"amount", amount_json(p.amount)},
-                      {"status", status_json(p.status)}});
+    const AmountFields fields = amount_fields(p.amount, p.amount_when);
+    // the contract's four keys as they were; "status", "amount_usd" and
+    // "amount_label" are added (docs/json.md)
+    json row = {{kInvestor, a},
+                {kInvestee, b},
+                {"deals", p.deals},
+                {"amount", amount_json(p.amount)},
+                {"status", status_json(p.status)}};
+    put_amount_extras(&row, fields);
+    r.json.push_back(row);
     r.table.rows.push_back({a, b, join(p.deals), amount_cell(p.amount), p.status});
+    r.data.rows.push_back(cells({a, b, join(p.deals)}, fields, {p.status}));
   }
   return r;
 }
@@ -191,19 +234,32 @@ void add_deal_row(const DealGraph& g, const DealGroup& grp, QueryResult* r) {
   for (const auto& p : grp.products) products.push_back(name_of(g, p));
   std::vector<std::string> articles;
   for (const Deal* d : grp.members) articles.push_back(d->article);
-  r->json.push_back({{"id", grp.lead->id},
-                     {"type", to_string(grp.lead->type)},
-                     {"date", grp.when.empty() ? json(nullptr) : json(grp.when)},
-                     {"amount", amount_json(grp.amount)},
-                     {"capacity", grp.capacity ? power_json(*grp.capacity) : json(nullptr)},
-                     {"parties", parties},
-                     {"products", products},
-                     {"deals", member_ids(grp)},
-                     {"articles", articles},
-                     {"status", grp.status}});
-  r->table.rows.push_back({grp.lead->id, to_string(grp.lead->type), grp.when, amount_cell(grp.amount),
-                           grp.capacity ? labels::short_power(*grp.capacity) : "", join(party_cells, "; "),
-                           join(products), join(member_ids(grp)), grp.status});
+  const DateFields when = group_date_fields(grp);
+  const AmountFields a = amount_fields(grp.amount, grp.when);
+  auto text_or_null = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
+  json row = {{"id", grp.lead->id},
+              {"type", to_string(grp.lead->type)},
+              {"date", text_or_null(grp.when)},
+              {"date_grain", text_or_null(when.grain)},
+              {"date_start", text_or_null(when.start)},
+              {"date_end", text_or_null(when.end)},
+              {"amount", amount_json(grp.amount)},
+              {"capacity", grp.capacity ? power_json(*grp.capacity) : json(nullptr)},
+              {"parties", parties},
+              {"products", products},
+              {"deals", member_ids(grp)},
+              {"articles", articles},
+              {"status", grp.status}};
+  put_amount_extras(&row, a);
+  r->json.push_back(row);
+  const std::string capacity = grp.capacity ? labels::short_power(*grp.capacity) : "";
+  r->table.rows.push_back({grp.lead->id, to_string(grp.lead->type), grp.when, amount_cell(grp.amount), capacity,
+                           join(party_cells, "; "), join(products), join(member_ids(grp)), grp.status});
+  std::optional<double> watts = grp.capacity ? labels::figure(grp.capacity->amount) : std::nullopt;
+  r->data.rows.push_back(cells({grp.lead->id, to_string(grp.lead->type), grp.when, when.grain, when.start, when.end},
+                               a,
+                               {number_cell(watts), join(party_cells, "; "), join(products),
+                                join(member_ids(grp)), grp.status}));
 }
 
 }  // namespace
@@ -217,6 +273,10 @@ Result<QueryResult> query_deals(const DealGraph& g, const std::string& party, co
   }
   QueryResult r;
   r.table = {{"id", "type", "date", "amount", "capacity", "parties", "products", "reports", "status"}, {}, {}};
+  r.data = {columns({"id", "type", "date", "date_grain", "date_start", "date_end"},
+                    {"capacity_w", "parties", "products", "reports", "status"}),
+            {},
+            {}};
   for (const auto& grp : groups_for(g, f))
     if (!pid || takes_part(grp, *pid)) add_deal_row(g, grp, &r);
   return r;
@@ -298,18 +358,24 @@ std::string roles_in(const DealGroup& grp, const std::string& e) {
 // One step of a path: x --grp--> y.
 void add_step(const DealGraph& g, int step, const std::string& x, const DealGroup& grp, const std::string& y,
               QueryResult* r) {
-  r->json.push_back({{"step", step},
-                     {"from", name_of(g, x)},
-                     {"from_role", roles_in(grp, x)},
-                     {"deal", grp.lead->id},
-                     {"type", to_string(grp.lead->type)},
-                     {"amount", amount_json(grp.amount)},
-                     {"to", name_of(g, y)},
-                     {"to_role", roles_in(grp, y)},
-                     {"status", status_json(grp.status)}});
+  const AmountFields a = amount_fields(grp.amount, grp.when);
+  json row = {{"step", step},
+              {"from", name_of(g, x)},
+              {"from_role", roles_in(grp, x)},
+              {"deal", grp.lead->id},
+              {"type", to_string(grp.lead->type)},
+              {"amount", amount_json(grp.amount)},
+              {"to", name_of(g, y)},
+              {"to_role", roles_in(grp, y)},
+              {"status", status_json(grp.status)}};
+  put_amount_extras(&row, a);
+  r->json.push_back(row);
   r->table.rows.push_back({std::to_string(step), name_of(g, x) + " (" + roles_in(grp, x) + ")", grp.lead->id,
                            to_string(grp.lead->type), amount_cell(grp.amount),
                            name_of(g, y) + " (" + roles_in(grp, y) + ")", grp.status});
+  r->data.rows.push_back(cells({std::to_string(step), name_of(g, x), roles_in(grp, x), grp.lead->id,
+                                to_string(grp.lead->type)},
+                               a, {name_of(g, y), roles_in(grp, y), grp.status}));
 }
 
 }  // namespace
@@ -324,6 +390,7 @@ Result<QueryResult> query_path(const DealGraph& g, const std::string& a, const s
   Bipartite bp = bipartite(groups, /*with_products=*/false);
   QueryResult r;
   r.table = {{"step", "from", "deal", "type", "amount", "to", "status"}, {}, {true}};
+  r.data = {columns({"step", "from", "from_role", "deal", "type"}, {"to", "to_role", "status"}), {}, {}};
   auto s = bp.vertex_of.find(from), t = bp.vertex_of.find(to);
   std::vector<size_t> chain;  // entity, deal, entity, ..., entity
   if (from != to && s != bp.vertex_of.end() && t != bp.vertex_of.end()) chain = shortest_chain(bp, s->second, t->second);
@@ -357,7 +424,7 @@ std::vector<Scored> scores(const DealGraph& g, const Filter& f) {
       if (!seen.insert(p.entity).second || !g.corpus().entities.count(p.entity)) continue;
       Score& s = score[p.entity];
       ++s.deals;
-      if (auto usd = labels::usd_figure(grp.amount)) s.usd += *usd;
+      if (auto usd = to_usd(grp.amount, grp.when, UsdRates::builtin())) s.usd += usd->usd;
     }
   }
   return {score.begin(), score.end()};
@@ -387,6 +454,7 @@ Result<QueryResult> query_top(const DealGraph& g, TopBy by, size_t limit, const 
   if (rows.size() > limit) rows.resize(limit);
   QueryResult r;
   r.table = {{"rank", "name", "type", "deals", "amount (USD)"}, {}, {true, false, false, true, true}};
+  r.data = {{"rank", "name", "entity", "type", "deals", "amount_usd"}, {}, {}};
   for (size_t i = 0; i < rows.size(); ++i) {
     const auto& [id, s] = rows[i];
     const Entity& e = g.corpus().entities.at(id);
@@ -398,6 +466,8 @@ Result<QueryResult> query_top(const DealGraph& g, TopBy by, size_t limit, const 
                       {"amount_usd", s.usd}});
     r.table.rows.push_back(
         {std::to_string(i + 1), e.name, to_string(e.type), std::to_string(s.deals), usd_cell(s.usd)});
+    r.data.rows.push_back({std::to_string(i + 1), e.name, id, to_string(e.type), std::to_string(s.deals),
+                           labels::plain_number(s.usd)});
   }
   return r;
 }

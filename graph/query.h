@@ -24,7 +24,11 @@
 namespace dealgraph {
 
 struct QueryResult {
-  Table table;        // for --format table and csv
+  Table table;        // for --format table: short amounts for people ("≥$100B")
+  // For --format csv: the same rows with numbers as plain numbers (amount,
+  // currency, amount_min, amount_max, amount_usd, ...) and the short form in
+  // a display column (amount_label). No columns: csv writes `table`.
+  Table data;
   nlohmann::json json = nlohmann::json::array();  // for --format json
   std::string note;   // said on stderr when the answer is empty for a reason
 };
@@ -55,8 +59,10 @@ Result<QueryResult> query_partners_of(const DealGraph& g, const std::string& nam
 // graph; parties only, not products). No chain: empty result and a note.
 Result<QueryResult> query_path(const DealGraph& g, const std::string& a, const std::string& b, const Filter& f);
 
-// The most active parties: by number of deal groups, or by the USD sum of
-// their groups' figures (labels::figure; other currencies are not summed).
+// The most active parties: by number of deal groups, or by the sum of their
+// groups' figures in US dollars (graph/usd.h: other currencies converted at
+// the rate of the group's year; currencies without a rate, prices per share
+// and amounts without a number add nothing).
 // Ties: the other measure, then name.
 enum class TopBy { Deals, Amount };
 Result<QueryResult> query_top(const DealGraph& g, TopBy by, size_t limit, const Filter& f);

@@ -5,6 +5,8 @@
 
 #include <graphviz/cgraph.h>
 
+#include <regex>
+
 #include <boost/property_tree/ptree.hpp>
 #include <boost/property_tree/xml_parser.hpp>
 
@@ -12,6 +14,7 @@
 #include "golden/golden_check.h"
 #include "export/export_dot.h"
 #include "export/export_files.h"
+#include "export/export_gexf.h"
 #include "export/export_graphml.h"
 #include "graph/filter.h"
 #include "graph/labels.h"
@@ -167,7 +170,7 @@ TEST_CASE("export svg, png, pdf through gvc", "[export][svg]") {
   CHECK(svg->find("&quot;Q&quot; Labs \\ R&amp;D &lt;AI&gt;") != std::string::npos);
   CHECK(svg->find(">큐랩스<") != std::string::npos);
   CHECK(svg->find("≥₩7T") != std::string::npos);
-  CHECK(svg->find("Legend") != std::string::npos);
+  CHECK(svg->find(">&lt;$100M<") != std::string::npos);  // the compact legend
 
   auto png = render_diagram(g, v, "png");
   REQUIRE(png);
@@ -185,7 +188,8 @@ TEST_CASE("export svg, png, pdf through gvc", "[export][svg]") {
   auto blank = render_diagram(g, empty, "svg");
   REQUIRE(blank);
   parse_xml(*blank);
-  CHECK(render_diagram(g, empty, "dot")->find("cluster_legend") == std::string::npos);
+  CHECK(render_diagram(g, empty, "dot")->find("legend [") == std::string::npos);
+  // (the CLI refuses to write it: test_export_cli.cpp)
 }
 
 TEST_CASE("export dot: one edge per deal group, partnership fan, one-sided deals", "[export][dot]") {
@@ -250,4 +254,66 @@ TEST_CASE("atomic writes leave no partial file", "[export][files]") {
   // A directory cannot be created over a file: an error, nothing written.
   CHECK_FALSE(write_dir_atomic(dir + "/a.txt", {{"x.csv", "1"}}));
   fs::remove_all(dir);
+}
+
+TEST_CASE("export diagrams: title, compact legend, focus, links to the article", "[export][dot][svg]") {
+  const Corpus c = fixture::corpus();
+  const DealGraph g = DealGraph::build(c);
+  View v = view_of(g, Filter{});
+  DiagramOptions o;
+  o.inputs = {"brief-2026-03.txt", "brief-2026-02.txt"};
+  o.focus = "org:nvidia";
+  auto svg = render_diagram(g, v, "svg", o);
+  REQUIRE(svg);
+  parse_xml(*svg);
+  // Graphviz writes "-" in SVG text and ids as &#45;: read it back as "-"
+  for (size_t at; (at = svg->find("&#45;")) != std::string::npos;) svg->replace(at, 5, "-");
+  // title: the inputs, then the date range of the shown deals and their count
+  CHECK(svg->find(">Deals in brief-2026-03.txt, brief-2026-02.txt<") != std::string::npos);
+  CHECK(svg->find(">2026-01-01 – 2026-06-30 · 5 deals<") != std::string::npos);
+  // one legend node: colours by type, pen widths, entity types; no cluster
+  CHECK(svg->find("cluster_legend") == std::string::npos);
+  CHECK(svg->find(">investment<") != std::string::npos);
+  CHECK(svg->find(">$100B+<") != std::string::npos);
+  CHECK(svg->find(">GovernmentBody<") != std::string::npos);
+  // the focus: red and thick; ids the HTML report finds
+  CHECK(svg->find("id=\"entity-org:nvidia\"") != std::string::npos);
+  CHECK(svg->find("id=\"deal-D1\"") != std::string::npos);
+  auto focus = svg->substr(svg->find("id=\"entity-org:nvidia\""), 800);
+  CHECK(focus.find("#d50000") != std::string::npos);
+  // links: the edge of D1 and NVIDIA's node go to article A1
+  auto d1 = svg->substr(svg->find("id=\"deal-D1\""), 600);
+  CHECK(d1.find("xlink:href=\"https://example.com/news/1?a=1&amp;b=2\"") != std::string::npos);
+  CHECK(focus.find("xlink:href=\"https://example.com/news/1?a=1&amp;b=2\"") != std::string::npos);
+  CHECK(svg->find("&b=2") == std::string::npos);  // Graphviz alone would leave a bare & (invalid XML)
+  // no bare & anywhere: every & starts an entity (the lenient parser above would not notice)
+  CHECK_FALSE(std::regex_search(*svg, std::regex("&(?!(amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)")));
+  // a failed deal: dotted, and the legend says what dotted means
+  Corpus failed = fixture::corpus();
+  failed.deals[2].status = "failed";  // D3, the lease
+  const DealGraph gf = DealGraph::build(failed);
+  auto dot = render_diagram(gf, view_of(gf, Filter{}), "dot", o);
+  REQUIRE(dot);
+  CHECK(dot->find("· · · failed") != std::string::npos);
+  CHECK(dot->find("style=dotted") != std::string::npos);
+  // png at a given dpi is larger than at the default 96
+  DiagramOptions hi = o;
+  hi.dpi = 192;
+  CHECK(render_diagram(g, v, "png", hi)->size() > render_diagram(g, v, "png", o)->size());
+}
+
+TEST_CASE("export gexf: golden, well-formed, dated edges", "[export][gexf]") {
+  const Corpus c = fixture::corpus();
+  const DealGraph g = DealGraph::build(c);
+  View v = view_of(g, Filter{}, true);
+  std::string xml = to_gexf(g, v);
+  golden::check_golden("export.gexf", xml);
+  CHECK(to_gexf(g, v) == xml);
+  auto t = parse_xml(xml);
+  size_t edges = 0;
+  for (const auto& [k, child] : t.get_child("gexf.graph.edges")) edges += k == "edge";
+  CHECK(edges == 6);  // D1 (= D4), the partnership's two, D3, D5, D6
+  CHECK(xml.find("source=\"org:samsung-electronics\" target=\"org:q-labs\" label=\"acquisition\" "
+                 "start=\"2026-01-01\" end=\"2026-06-30\"") != std::string::npos);
+  CHECK(xml.find("label=\"&quot;Q&quot; Labs \\ R&amp;D &lt;AI&gt;&#10;큐랩스\"") != std::string::npos);
 }

@@ -40,6 +40,11 @@ TEST_CASE("export over the sample brief", "[cli][export][e2e]") {
     CHECK(fs::exists(dir + "/tables/" + t));
   CHECK(dg("export --format jsonld --out " + dir + "/g.jsonld " + kBrief) == 0);
   CHECK(dg("export --format graphml --out " + dir + "/g.graphml " + kBrief) == 0);
+  CHECK(dg("export --format gexf --out " + dir + "/g.gexf " + kBrief) == 0);
+  CHECK(dealgraph::golden::read(dir + "/g.gexf").find("timeformat=\"date\"") != std::string::npos);
+  CHECK(dg("export --format html --out " + dir + "/r.html " + kBrief) == 0);
+  CHECK(dealgraph::golden::read(dir + "/r.html").find("<svg") != std::string::npos);
+  CHECK(dg("export --format csv --csv-safe none --out " + dir + "/raw " + kBrief) == 0);
   for (const auto& e : fs::recursive_directory_iterator(dir))
     CHECK(e.path().extension() != ".tmp");
 

@@ -10,6 +10,7 @@
 #include "export/export_csv.h"
 #include "export/export_files.h"
 #include "graph/filter.h"
+#include "graph/query.h"
 
 using namespace dealgraph;
 namespace fs = std::filesystem;
@@ -43,4 +44,57 @@ TEST_CASE("export csv: the tables import into SQLite", "[export][csv][sqlite]") 
   CHECK(query("SELECT \\\"amount:double\\\" * 2 FROM deals WHERE \\\"id:ID(Deal)\\\" = 'D1'") == "4000000000");
   CHECK(query("SELECT \\\"capacity_gw:double\\\" FROM deals WHERE \\\"id:ID(Deal)\\\" = 'D3'") == "6");
   fs::remove_all(dir);
+}
+
+// The SQLite recipe of docs/outputs.md: --csv-safe none, then the sum of
+// amount_usd per party equals `query top --by amount` (both leave failed
+// deals out; each deal counted once per party). The fixture's one deal
+// reported twice (D1, D4) has its amount in one report only, so summing
+// reports equals summing deals here; h-ids' `group` column makes that hold
+// for any input.
+TEST_CASE("export csv: SQLite sums of amount_usd equal query top --by amount", "[export][csv][sqlite][bi]") {
+  testing::skip_test_unless(golden::have("sqlite3"), "sqlite3 not installed: import not checked");
+  const std::string dir = golden::temp_dir("csv-bi");
+  REQUIRE(write_dir_atomic(dir, to_csv_tables(fixture::graph(), fixture::everything(),
+                                              CsvOptions{false, CsvSafe::None})));
+  std::string cmd = "cd " + dir + " && sqlite3 :memory:";
+  for (const char* t : {"deals", "deal_parties"})
+    cmd += std::string(" -cmd '.import --csv ") + t + ".csv " + t + "'";
+  auto query = [&](const std::string& sql) {
+    std::string out;
+    CHECK(golden::run(cmd + " \"" + sql + "\" 2>&1", &out) == 0);
+    while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
+    return out;
+  };
+  // none: the evidence is stored as written, no apostrophe
+  CHECK(query("SELECT substr(evidence, 1, 10) FROM deals WHERE \\\"id:ID(Deal)\\\" = 'D6'") == "=HYPERLINK");
+  CHECK(query("SELECT typeof(\\\"amount_usd:double\\\" + 0) FROM deals WHERE \\\"id:ID(Deal)\\\" = 'D1'") ==
+        "integer");
+  const std::string sums = query(
+      "SELECT p.\\\":END_ID(Entity)\\\", printf('%.3f', SUM(d.\\\"amount_usd:double\\\" + 0)) FROM "
+      "(SELECT DISTINCT \\\":START_ID(Deal)\\\", \\\":END_ID(Entity)\\\" FROM deal_parties WHERE role <> 'product') p "
+      "JOIN deals d ON d.\\\"id:ID(Deal)\\\" = p.\\\":START_ID(Deal)\\\" "
+      "WHERE d.status <> 'failed' AND d.\\\"amount_usd:double\\\" <> '' GROUP BY 1 ORDER BY 1");
+  fs::remove_all(dir);
+  Filter f;
+  f.statuses = {"signed", "planned", "reported", "negotiating", ""};  // the query's default: all but failed
+  auto top = query_top(fixture::graph(), TopBy::Amount, 100, f);
+  REQUIRE(top);
+  std::map<std::string, double> expected;
+  for (const auto& row : top->json)
+    if (row["amount_usd"].get<double>() > 0) expected[row["entity"]] = row["amount_usd"];
+  std::map<std::string, double> got;
+  std::istringstream in(sums);
+  std::string line;
+  while (std::getline(in, line)) {
+    auto bar = line.find('|');
+    REQUIRE(bar != std::string::npos);
+    got[line.substr(0, bar)] = std::stod(line.substr(bar + 1));
+  }
+  REQUIRE(got.size() == expected.size());
+  CHECK(got.size() == 6);  // NVIDIA, Coherent, Meta, Google, 삼성전자, "Q" Labs
+  for (const auto& [id, usd] : expected) {
+    INFO(id);
+    CHECK(got[id] == Approx(usd).epsilon(1e-9));
+  }
 }

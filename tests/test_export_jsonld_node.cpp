@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::string kDg = "https://dealgraph.dev/ns#";
-const std::string kSchema = "https://schema.org/";
+const std::string kSchema = "http://schema.org/";  // schema.org's own context
 const std::string kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 const std::string kXsd = "http://www.w3.org/2001/XMLSchema#";
 
@@ -115,6 +115,17 @@ TEST_CASE("export jsonld: N-Quads through the jsonld package", "[export][jsonld]
                           "/g.jsonld 2>" + dir + "/err",
                       &nq) == 0);
   INFO(golden::read(dir + "/err"));
+  // The SPARQL-style checks of tests/jsonld/check_nquads.py: http://schema.org/,
+  // Corporation, one schema.org Action per deal, bounds, no term dropped.
+  if (golden::have("python3")) {
+    golden::write(dir + "/g.nq", nq);
+    std::string report;
+    const int rc = golden::run("python3 " + std::string(DEALGRAPH_SOURCE_DIR) + "/tests/jsonld/check_nquads.py " +
+                                   dir + "/g.jsonld " + dir + "/g.nq 2>&1",
+                               &report);
+    INFO(report);
+    CHECK(rc == 0);
+  }
   fs::remove_all(dir);
   auto quads = parse_nquads(nq);
   REQUIRE(quads.size() > 50);
@@ -141,7 +152,7 @@ TEST_CASE("export jsonld: N-Quads through the jsonld package", "[export][jsonld]
     if (!has_type(s, kDg + "Deal")) continue;
     ++deals;
     INFO("deal " << s);
-    CHECK(objects(s, kRdfType).size() == 2);  // dg:Deal and dg:Investment (...)
+    CHECK(objects(s, kRdfType).size() == 3);  // dg:Deal, dg:Investment (...) and schema:InvestAction (...)
     size_t parties = 0;
     for (const auto& r : roles)
       for (const auto& o : objects(s, kDg + r)) {
@@ -181,4 +192,51 @@ TEST_CASE("export jsonld: N-Quads through the jsonld package", "[export][jsonld]
   CHECK(objects(base + "deal/D2", kDg + "date").at(0).datatype == kXsd + "gYearMonth");
   CHECK(objects(base + "deal/D1", kDg + "date").at(0).datatype == kXsd + "date");
   CHECK(objects(base + "article/f2:A1", kSchema + "datePublished").at(0).datatype == kXsd + "date");
+}
+
+TEST_CASE("export jsonld: schema.org actions, Corporation and bounds in N-Quads", "[export][jsonld][node]") {
+  need_jsonld_package();
+  const std::string dir = golden::temp_dir("jsonld-actions");
+  golden::write(dir + "/g.jsonld", jsonld_text());
+  std::string nq;
+  REQUIRE(golden::run("node " + std::string(DEALGRAPH_SOURCE_DIR) + "/tests/jsonld/to_nquads.js " + dir +
+                          "/g.jsonld 2>/dev/null",
+                      &nq) == 0);
+  fs::remove_all(dir);
+  std::map<std::string, std::multimap<std::string, Term>> subj;
+  for (const auto& q : parse_nquads(nq)) subj[q.s.value].emplace(q.p.value, q.o);
+  auto first = [&](const std::string& s, const std::string& p) {
+    auto it = subj[s].find(p);
+    return it == subj[s].end() ? std::string() : it->second.value;
+  };
+  auto types = [&](const std::string& s) {
+    std::set<std::string> out;
+    auto r = subj[s].equal_range(kRdfType);
+    for (auto it = r.first; it != r.second; ++it) out.insert(it->second.value);
+    return out;
+  };
+  const std::string base = "https://dealgraph.dev/id/";
+  // NVIDIA has a ticker: a Corporation, still an Organization; Coherent has none
+  CHECK(types(base + "entity/org:nvidia").count(kSchema + "Corporation"));
+  CHECK(types(base + "entity/org:nvidia").count(kSchema + "Organization"));
+  CHECK(first(base + "entity/org:nvidia", kSchema + "tickerSymbol") == "NVDA");
+  CHECK_FALSE(types(base + "entity/org:coherent").count(kSchema + "Corporation"));
+  // D1: NVIDIA invests in Coherent
+  CHECK(types(base + "deal/D1").count(kSchema + "InvestAction"));
+  CHECK(first(base + "deal/D1", kSchema + "agent") == base + "entity/org:nvidia");
+  CHECK(first(base + "deal/D1", kSchema + "object") == base + "entity/org:coherent");
+  // D3: Meta rents from Google; D5: the regulator authorizes, the chip is the object
+  CHECK(types(base + "deal/D3").count(kSchema + "RentAction"));
+  CHECK(first(base + "deal/D3", kSchema + "agent") == base + "entity/org:meta");
+  CHECK(first(base + "deal/D3", kSchema + "participant") == base + "entity/org:google");
+  CHECK(types(base + "deal/D5").count(kSchema + "AuthorizeAction"));
+  CHECK(first(base + "deal/D5", kSchema + "object") == base + "entity/chip:h200");
+  // D2: a partnership, every partner a participant
+  CHECK(types(base + "deal/D2").count(kSchema + "Action"));
+  CHECK(subj[base + "deal/D2"].count(kSchema + "participant") == 3);
+  // D6: "at least ₩7T" is a lower bound
+  const std::string amount = first(base + "deal/D6", kDg + "amount");
+  CHECK(first(amount, kSchema + "minValue") == "7000000000000");
+  CHECK(first(amount, kSchema + "value").empty());
+  CHECK(!first(base + "deal/D6", kDg + "amountUsd").empty());
 }

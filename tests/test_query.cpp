@@ -4,6 +4,7 @@
 #include "golden/fixture_corpus.h"
 #include "export/json_output.h"
 #include "graph/query.h"
+#include "graph/usd.h"
 
 #include <map>
 
@@ -27,6 +28,16 @@ QueryResult ok(Result<QueryResult> r) {
 
 TEST_CASE("query investments: the JSON contract", "[query]") {
   QueryResult r = ok(query_investments(graph(), Filter{}));
+  // The additions of issue 17 (docs/json.md): the USD figure and the short
+  // form; taken off, the contract's rows are as they were.
+  CHECK(r.json[0]["amount_usd"] == 2e9);
+  CHECK(r.json[0]["amount_label"] == "$2B");
+  CHECK(r.json[1]["amount_usd"].is_number());
+  CHECK(r.json[1]["amount_label"] == "≥₩7T");
+  for (auto& row : r.json) {
+    row.erase("amount_usd");
+    row.erase("amount_label");
+  }
   const json expected = json::parse(R"([
     {"investor": "NVIDIA", "investee": "Coherent", "deals": ["D1", "D4"],
      "amount": {"value": 2e9, "currency": "USD", "qualifier": "exact"}, "status": "signed"},
@@ -54,7 +65,7 @@ TEST_CASE("query investors-of / investees-of resolve aliases", "[query]") {
   QueryResult r = ok(query_investors_of(graph(), "코히어런트", Filter{}));
   CHECK(r.json == json::parse(R"([{"investor": "NVIDIA", "deals": ["D1", "D4"],
                                    "amount": {"value": 2e9, "currency": "USD", "qualifier": "exact"},
-                                   "status": "signed"}])"));
+                                   "status": "signed", "amount_usd": 2e9, "amount_label": "$2B"}])"));
   r = ok(query_investees_of(graph(), "엔비디아", Filter{}));
   REQUIRE(r.json.size() == 1);
   CHECK(r.json[0]["investee"] == "Coherent");
@@ -124,17 +135,25 @@ TEST_CASE("query top: by deals and by USD amount", "[query]") {
   QueryResult r = ok(query_top(graph(), TopBy::Deals, 3, Filter{}));
   REQUIRE(r.json.size() == 3);
   // Two deals each for NVIDIA (D1=D4 counted once, D5), Meta, 삼성전자 and
-  // "Q" Labs; ties go to the larger USD amount ($2B, $1B: the lease's lower
-  // bound, none, none), then the name (byte order).
-  CHECK(r.json[0]["name"] == "NVIDIA");
+  // "Q" Labs; ties go to the larger USD amount (≥₩7T converted: about $5.1B
+  // for both parties of D6, then $2B, then $1B: the lease's lower bound),
+  // then the name (byte order).
+  CHECK(r.json[0]["name"] == "\"Q\" Labs \\ R&D <AI>\n큐랩스");
   CHECK(r.json[0]["deals"] == 2);
-  CHECK(r.json[1]["name"] == "Meta");
-  CHECK(r.json[2]["name"] == "\"Q\" Labs \\ R&D <AI>\n큐랩스");
+  CHECK(r.json[1]["name"] == "삼성전자");
+  CHECK(r.json[2]["name"] == "NVIDIA");
   r = ok(query_top(graph(), TopBy::Amount, 10, Filter{}));
-  CHECK(r.json[0]["name"] == "NVIDIA");
-  CHECK(r.json[0]["amount_usd"] == 2e9);
-  CHECK(r.table.rows[0][4] == "$2B");
-  CHECK(r.json[1]["name"] == "Coherent");  // also $2B, one deal
+  // ≥₩7T (D6) is converted at the rate table's year (data/rates/usd.tsv):
+  // about $5.1B for both its parties, ahead of NVIDIA's $2B; the tie between
+  // them goes to the name ("\"Q\"..." before Hangul).
+  const double won = 7e12 / UsdRates::builtin().rate("KRW", 2026)->first;
+  CHECK(r.json[0]["name"] == "\"Q\" Labs \\ R&D <AI>\n큐랩스");
+  CHECK(r.json[0]["amount_usd"].get<double>() == Approx(won));
+  CHECK(r.json[1]["name"] == "삼성전자");
+  CHECK(r.json[2]["name"] == "NVIDIA");
+  CHECK(r.json[2]["amount_usd"] == 2e9);
+  CHECK(r.table.rows[2][4] == "$2B");
+  CHECK(r.json[3]["name"] == "Coherent");  // also $2B, one deal
   CHECK(r.json.size() == 7);             // every party; the chip is a product, not a party
 }
 

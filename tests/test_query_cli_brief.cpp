@@ -26,7 +26,8 @@ TEST_CASE("query over the sample brief", "[cli][query][e2e]") {
   auto j = nlohmann::json::parse(out);
   REQUIRE(j.is_array());
   for (const auto& row : j) {
-    CHECK(row.size() == 5);  // the contract's four keys and the added status
+    CHECK(row.size() == 7);  // the contract's four keys and the added status, amount_usd, amount_label
+    CHECK((row["amount_usd"].is_null() || row["amount_usd"].is_number()));
     CHECK((row["status"].is_null() || row["status"] != "failed"));  // failed deals only with --status
     CHECK(row["investor"].is_string());
     CHECK(row["investee"].is_string());
@@ -37,7 +38,10 @@ TEST_CASE("query over the sample brief", "[cli][query][e2e]") {
   CHECK(dg("query investments " + kBrief, &table) == 0);
   CHECK(table.rfind("investor", 0) == 0);
   CHECK(dg("query top --by amount --limit 3 --format csv " + kBrief, &out) == 0);
-  CHECK(out.rfind("rank,name,type,deals,amount (USD)\r\n", 0) == 0);
+  CHECK(out.rfind("rank,name,entity,type,deals,amount_usd\r\n", 0) == 0);  // numbers as numbers
+  CHECK(out.find("$") == std::string::npos);
+  CHECK(dg("query investments --format csv --csv-safe none " + kBrief, &out) == 0);
+  CHECK(out.find(",amount_usd,") != std::string::npos);
 
   std::string err;
   CHECK(run(kBin + " query investors-of Nvidai " + kBrief + " 2>&1 >/dev/null", &err) == 1);
