@@ -120,7 +120,13 @@ int cmd_extract(const std::vector<std::string>& args, IO io) {
     io.err << "dealgraph: extract --format must be json, jsonl or partial\n";
     return kUsage;
   }
-  if (input == "jsonl" || format == "partial") return extract_documents(o, input, format, io);
+  if (input == "jsonl" || format == "partial") {
+    if (o.has("--explain")) {
+      io.err << "dealgraph: extract --explain is for text input into one graph, not --input jsonl or --format partial\n";
+      return kUsage;
+    }
+    return extract_documents(o, input, format, io);
+  }
   Loaded in;
   if (int rc = load_corpus(o, o.positional(), io, &in, o.has("--explain")); rc != kOk) return rc;
   if (o.has("--explain")) explain(in, io.err);

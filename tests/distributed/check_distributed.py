@@ -40,6 +40,9 @@ def main(binary, source_dir):
     try:
         import dask.distributed  # noqa: F401
     except ImportError as e:
+        debian = "/usr/bin/python3"  # python3-dask's interpreter, when another python3 runs this
+        if os.path.realpath(sys.executable) != os.path.realpath(debian) and os.access(debian, os.X_OK):
+            os.execv(debian, [debian, os.path.abspath(__file__), binary, source_dir])
         print("SKIPPED: Dask is not importable (%s); apt-get install python3-dask python3-distributed" % e)
         return 77
     with tempfile.TemporaryDirectory(prefix="dealgraph-dask-") as tmp:
