@@ -27,6 +27,14 @@ int dg(const std::string& args, std::string* out = nullptr, std::string* err = n
   return rc;
 }
 
+// Runs dealgraph with its standard output into `file`.
+int dg_to(const std::string& args, const std::string& file) {
+  std::string out;
+  int rc = dg(args, &out);
+  write(file, out);
+  return rc;
+}
+
 // "type: party names" of each deal of a diff list, sorted.
 std::set<std::string> deals_of(const nlohmann::json& list) {
   std::set<std::string> out;
@@ -60,8 +68,8 @@ TEST_CASE("diff: exactly the deals that differ between two months", "[cli][diff]
 
 TEST_CASE("diff: graphs give what briefs give; a month against itself has no change", "[cli][diff]") {
   const std::string dir = temp_dir("diff-graphs");
-  REQUIRE(dg("extract " + kOld + " > " + dir + "/old.json") == 0);
-  REQUIRE(dg("extract " + kNew + " > " + dir + "/new.json") == 0);
+  REQUIRE(dg_to("extract " + kOld, dir + "/old.json") == 0);
+  REQUIRE(dg_to("extract " + kNew, dir + "/new.json") == 0);
   std::string from_briefs, from_graphs, mixed, same;
   REQUIRE(dg("diff " + kOld + " " + kNew, &from_briefs) == 0);
   REQUIRE(dg("diff " + dir + "/old.json " + dir + "/new.json", &from_graphs) == 0);

@@ -24,6 +24,14 @@ int dg(const std::string& args, std::string* out = nullptr, std::string* err = n
   return rc;
 }
 
+// Runs dealgraph with its standard output into `file`.
+int dg_to(const std::string& args, const std::string& file) {
+  std::string out;
+  int rc = dg(args, &out);
+  write(file, out);
+  return rc;
+}
+
 // The sample briefs as documents, some with a date and URL of their own.
 std::string corpus_jsonl() {
   std::string out;
@@ -111,8 +119,8 @@ TEST_CASE("merge: associative, commutative, and equal to one extract", "[cli][me
   std::string abc, bc, ab, a_bc, ab_c, cab, bca;
   REQUIRE(dg("merge " + a + " " + b + " " + c, &abc) == 0);
   CHECK(abc == single);  // the partials of N documents merge to one extract of them
-  REQUIRE(dg("merge --compact " + b + " " + c + " > " + dir + "/bc") == 0);
-  REQUIRE(dg("merge --compact " + a + " " + b + " > " + dir + "/ab") == 0);
+  REQUIRE(dg_to("merge --compact " + b + " " + c, dir + "/bc") == 0);
+  REQUIRE(dg_to("merge --compact " + a + " " + b, dir + "/ab") == 0);
   REQUIRE(dg("merge " + a + " " + dir + "/bc", &a_bc) == 0);
   REQUIRE(dg("merge " + dir + "/ab " + c, &ab_c) == 0);
   CHECK(a_bc == ab_c);
@@ -132,8 +140,7 @@ TEST_CASE("merge: the record stream of extract --format jsonl reads back", "[cli
   const std::string dir = temp_dir("merge-records");
   std::string json, records, merged;
   REQUIRE(dg("extract " + kSamples + "wire-en-1.txt " + kSamples + "news-ko-2.txt", &json) == 0);
-  REQUIRE(dg("extract --format jsonl " + kSamples + "wire-en-1.txt " + kSamples + "news-ko-2.txt > " + dir +
-             "/r.jsonl") == 0);
+  REQUIRE(dg_to("extract --format jsonl " + kSamples + "wire-en-1.txt " + kSamples + "news-ko-2.txt", dir + "/r.jsonl") == 0);
   REQUIRE(dg("merge " + dir + "/r.jsonl", &merged) == 0);
   CHECK(merged == json);
 }
