@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <set>
+
 #include "golden/golden_check.h"
 
 using dealgraph::golden::read;
@@ -142,6 +144,12 @@ TEST_CASE("merge: the record stream of extract --format jsonl reads back", "[cli
   REQUIRE(dg("extract " + kSamples + "wire-en-1.txt " + kSamples + "news-ko-2.txt", &json) == 0);
   REQUIRE(dg_to("extract --format jsonl " + kSamples + "wire-en-1.txt " + kSamples + "news-ko-2.txt", dir + "/r.jsonl") == 0);
   REQUIRE(dg("merge " + dir + "/r.jsonl", &merged) == 0);
+  CHECK(merged == json);
+  // Text files as documents: one partial graph per file, merging to the same graph.
+  REQUIRE(dg_to("extract --format partial " + kSamples + "news-ko-2.txt " + kSamples + "wire-en-1.txt",
+                dir + "/p.jsonl") == 0);
+  CHECK(lines_of(read(dir + "/p.jsonl")).size() == 2);
+  REQUIRE(dg("merge " + dir + "/p.jsonl", &merged) == 0);
   CHECK(merged == json);
 }
 
