@@ -30,18 +30,25 @@ void make_ids_private(Corpus* part, size_t taken) {
 // The definition that wins when two disagree: the dictionary's, then the
 // smaller fields. A total order, so the winner does not depend on who came first.
 auto definition(const Entity& e) {
-  return std::make_tuple(e.source != "dictionary", e.name, e.type, e.ticker, e.wikidata, e.country, e.maker);
+  return std::make_tuple(e.source != "dictionary", e.name, e.type, e.ticker, e.wikidata, e.country);
+}
+
+// The maker: the smaller of two that both name one, else the one named.
+std::string maker_of(const std::string& a, const std::string& b) {
+  if (a.empty()) return b;
+  if (b.empty()) return a;
+  return std::min(a, b);
 }
 
 void merge_entity(Entity from, Entity* into) {
+  const std::string maker = maker_of(from.maker, into->maker);
   if (definition(from) < definition(*into)) {
     std::swap(from.mentions, into->mentions);
     std::swap(from.aliases, into->aliases);
     std::swap(from.flags, into->flags);
     std::swap(from, *into);
   }
-  // A maker only one side knows is kept (the pipeline's rule too).
-  if (into->maker.empty()) into->maker = from.maker;
+  into->maker = maker;
   for (auto& m : from.mentions) into->mentions.push_back(std::move(m));
   for (auto& a : from.aliases) into->aliases.push_back(std::move(a));
   if (from.name != into->name) into->aliases.push_back(from.name);

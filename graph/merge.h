@@ -12,9 +12,9 @@
 // the refs of deals, values and mentions stay with their own article;
 // link_reports then gives every article, deal and group its content id
 // again. Entities with one id merge field by field, independent of order:
-// mentions and aliases are the union; a field both state differently
-// (name, type, source, ticker, wikidata, country, maker) takes the
-// dictionary's definition first, then the smaller value — so merge(a, b)
+// mentions and aliases are the union; when the definitions differ (name,
+// type, source, ticker, wikidata, country) the dictionary's wins, else the
+// smaller; the maker is the one named, or the smaller of two — so merge(a, b)
 // equals merge(b, a) byte for byte.
 // Thread-safety: modifies only `into`.
 #pragma once
