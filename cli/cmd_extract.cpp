@@ -1,21 +1,29 @@
 // dealgraph extract — the dealgraph/1 JSON for one or more briefs.
 #include <iostream>
+#include <optional>
+#include <sstream>
 
+#include "cli/documents.h"
 #include "cli/load.h"
 #include "export/json_output.h"
+#include "graph/link.h"
 
 namespace dealgraph::cli {
 
 namespace {
 const char kHelp[] =
-    "usage: dealgraph extract [--format json|jsonl] [--compact] [--explain] [--ref YYYY-MM-DD]\n"
-    "                         [--rules DIR] [--dict FILE]... FILE... | -\n"
+    "usage: dealgraph extract [--format json|jsonl|partial] [--input text|jsonl] [--compact] [--explain]\n"
+    "                         [--ref YYYY-MM-DD] [--rules DIR] [--dict FILE]... FILE... | -\n"
     "\n"
     "Reads briefs (a monthly brief, a newspaper digest or plain text), finds\n"
     "articles, values, entities and deals, and writes one JSON object in the\n"
     "dealgraph/1 format (docs/json.md) for all files together.\n"
     "\n"
-    "  --format json   the contract object (default); jsonl: one line per record\n"
+    "  --format json   the contract object (default); jsonl: one line per record;\n"
+    "                  partial: one compact graph per document, one a line, for\n"
+    "                  'dealgraph merge' (default with --input jsonl)\n"
+    "  --input jsonl   the inputs are JSON Lines of documents, one a line:\n"
+    "                  {\"id\", \"text\", \"date\"?, \"url\"?} (docs/scale.md)\n"
     "  --compact       no indentation\n"
     "  --explain       also print, on standard error, each deal with its rule and sentence\n"
     "  --ref DATE      resolve relative dates in undated articles against DATE\n"
@@ -61,6 +69,37 @@ void write_jsonl(const nlohmann::json& j, std::ostream& out) {
     }
 }
 
+// --input jsonl or --format partial: documents one at a time
+// (cli/documents.h). Partial: each document linked and written alone, one
+// compact graph a line; else all of them as one graph. Written only once
+// every document went through, so an error leaves no half output.
+int extract_documents(const Options& o, const std::string& input, const std::string& format, IO io) {
+  std::vector<Document> docs;
+  if (int rc = read_documents(o.positional(), input, io, &docs); rc != kOk) return rc;
+  std::optional<Pipeline> pipeline;
+  Schema schema;
+  if (int rc = load_stages(o, io, &pipeline, &schema); rc != kOk) return rc;
+  std::string out;
+  Corpus all;
+  for (auto& d : docs) {
+    Corpus one;
+    if (int rc = extract_document(*pipeline, std::move(d), format == "partial" ? &one : &all, io); rc != kOk)
+      return rc;
+    if (format != "partial") continue;
+    link_reports(&one);
+    out += dump(to_json(one), false);
+  }
+  if (format != "partial") {
+    link_reports(&all);
+    std::ostringstream ss;
+    if (format == "json") ss << dump(to_json(all), !o.has("--compact"));
+    else write_jsonl(to_json(all), ss);
+    out = ss.str();
+  }
+  io.out << out;
+  return io.out.good() ? kOk : kBadInput;
+}
+
 }  // namespace
 
 int cmd_extract(const std::vector<std::string>& args, IO io) {
@@ -68,12 +107,25 @@ int cmd_extract(const std::vector<std::string>& args, IO io) {
   specs.push_back({"--format", true});
   specs.push_back({"--compact", false});
   specs.push_back({"--explain", false});
+  specs.push_back({"--input", true});
   Options o(specs);
   if (auto done = o.parse_verb(args, kHelp, io.out, io.err)) return *done;
-  const std::string format = o.get("--format", "json");
-  if (format != "json" && format != "jsonl") {
-    io.err << "dealgraph: extract --format must be json or jsonl\n";
+  const std::string input = o.get("--input", "text");
+  if (input != "text" && input != "jsonl") {
+    io.err << "dealgraph: extract --input must be text or jsonl\n";
     return kUsage;
+  }
+  const std::string format = o.get("--format", input == "jsonl" ? "partial" : "json");
+  if (format != "json" && format != "jsonl" && format != "partial") {
+    io.err << "dealgraph: extract --format must be json, jsonl or partial\n";
+    return kUsage;
+  }
+  if (input == "jsonl" || format == "partial") {
+    if (o.has("--explain")) {
+      io.err << "dealgraph: extract --explain is for text input into one graph, not --input jsonl or --format partial\n";
+      return kUsage;
+    }
+    return extract_documents(o, input, format, io);
   }
   Loaded in;
   if (int rc = load_corpus(o, o.positional(), io, &in, o.has("--explain")); rc != kOk) return rc;

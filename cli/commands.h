@@ -29,5 +29,7 @@ int cmd_tag(const std::vector<std::string>& args, IO io);
 int cmd_query(const std::vector<std::string>& args, IO io);
 int cmd_export(const std::vector<std::string>& args, IO io);
 int cmd_entities(const std::vector<std::string>& args, IO io);
+int cmd_merge(const std::vector<std::string>& args, IO io);
+int cmd_diff(const std::vector<std::string>& args, IO io);
 
 }  // namespace dealgraph::cli

@@ -55,7 +55,8 @@ int read_input(const std::string& f, IO io, bool* stdin_used, std::string* text)
   return kOk;
 }
 
-// The pipeline and the schema, both from the same resources.
+}  // namespace
+
 int load_stages(const Options& o, IO io, std::optional<Pipeline>* pipeline, Schema* schema) {
   Resources res;
   if (!load_resources(o, io, &res)) return kBadInput;
@@ -75,8 +76,6 @@ int load_stages(const Options& o, IO io, std::optional<Pipeline>* pipeline, Sche
   *schema = std::move(*s);
   return kOk;
 }
-
-}  // namespace
 
 int load_corpus(const Options& o, const std::vector<std::string>& files, IO io, Loaded* out, bool with_trace) {
   if (files.empty()) {

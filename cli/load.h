@@ -12,6 +12,7 @@
 // with the code it gets.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,7 @@
 #include "core/model.h"
 #include "core/resources.h"
 #include "core/schema.h"
+#include "extractor/pipeline.h"
 
 namespace dealgraph::cli {
 
@@ -43,6 +45,10 @@ struct Loaded {
   Schema schema;                    // the deal schema of the same rules (--rules applies)
   std::vector<std::string> trace;   // typed sentences, when asked for (--explain)
 };
+
+// The pipeline and the deal schema, both from the same resources (--rules,
+// --dict, --ref). Returns kOk, or kBadInput after printing why.
+int load_stages(const Options& o, IO io, std::optional<Pipeline>* pipeline, Schema* schema);
 
 // Runs the whole pipeline over `files` ("-" = stdin, at most once; none = a
 // usage error). Returns kOk, or kBadInput/kUsage after printing why.

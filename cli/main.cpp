@@ -19,6 +19,8 @@ const char kHelp[] =
     "  entities  list the entities found in briefs, with types, mention counts and origin\n"
     "  query     answer questions over the merged graph (investments, investors-of, ...)\n"
     "  export    write the graph as dot, svg, png, pdf, jsonld, csv or graphml\n"
+    "  merge     combine partial graphs (extract --format partial) into one graph\n"
+    "  diff      what changed between two graphs or two sets of briefs\n"
     "\n"
     "'dealgraph COMMAND --help' (or -h) describes each command; --version, alone or\n"
     "after a command, prints the version. FILE '-' reads standard input.\n"
@@ -46,6 +48,8 @@ int run(int argc, char** argv, dealgraph::cli::IO io) {
   if (cmd == "entities") return cmd_entities(args, io);
   if (cmd == "query") return cmd_query(args, io);
   if (cmd == "export") return cmd_export(args, io);
+  if (cmd == "merge") return cmd_merge(args, io);
+  if (cmd == "diff") return cmd_diff(args, io);
   io.err << "dealgraph: unknown command '" << cmd << "'\n\n" << kHelp;
   return kUsage;
 }

@@ -31,7 +31,7 @@ struct Span {
 // ---------------------------------------------------------------- articles
 
 struct Article {
-  std::string id;        // "A1", "A2"... in reading order over every input file of a Corpus
+  std::string id;        // content id (graph/ids.h); "A1", "A2"... until linked
   std::string source;    // the input file as given on the command line
   std::string headline;  // the title line ("" when the text has none)
   std::optional<std::string> date;  // ISO YYYY-MM-DD
@@ -146,7 +146,8 @@ struct Evidence {
 };
 
 struct Deal {
-  std::string id;
+  std::string id;     // content id (graph/ids.h): type, parties, date
+  std::string group;  // the same deal's reports share it (graph/link.h)
   DealType type = DealType::Investment;
   std::string article;
   std::vector<Party> parties;   // sorted
@@ -158,6 +159,9 @@ struct Deal {
   std::string status;  // "" | signed | planned | reported | negotiating | failed
   Evidence evidence;
   std::string rule;
+  // Links within the group, linear in its size (graph/link.h): the first
+  // report lists the others and each other lists the first; conflicts the
+  // same around the first report that states a figure.
   std::vector<std::string> conflicts;  // deal ids with a different figure for the same deal
   std::vector<std::string> same_as;    // deal ids reporting the same deal elsewhere
 };

@@ -119,7 +119,7 @@ struct Tables {
                                      "capacity_gw:double"};
     for (const std::string& r : schema.roles()) head.push_back(r);
     for (const char* h : {"other_parties", "products", "article", "article_url", "headline", "evidence",
-                          "rule", "same_as", "conflicts"})
+                          "rule", "same_as", "conflicts", "group"})
       head.push_back(h);
     std::string out = csv_line(head);
     for (const auto& grp : v.groups)
@@ -157,7 +157,7 @@ struct Tables {
     return names;
   }
 
-  // other_parties ... conflicts, as text (not yet CSV cells).
+  // other_parties ... group, as text (not yet CSV cells).
   std::vector<std::string> link_cells(const Deal& d) const {
     std::vector<std::string> other, products;
     for (const auto& p : d.parties)
@@ -168,7 +168,7 @@ struct Tables {
     const Article* ar = art == articles.end() ? nullptr : art->second;
     return {join(other, "; "), join(products, "; "), d.article, ar && ar->url ? *ar->url : std::string(),
             ar ? ar->headline : std::string(), d.evidence.text, d.rule, join(d.same_as, "; "),
-            join(d.conflicts, "; ")};
+            join(d.conflicts, "; "), d.group};
   }
 
   std::string deal_parties() const {

@@ -1,5 +1,9 @@
 #include "export/json_output.h"
 
+#include <map>
+#include <string>
+#include <vector>
+
 #include "core/value_json.h"
 
 namespace dealgraph {
@@ -41,6 +45,7 @@ nlohmann::json entity_json(const Entity& e) {
 nlohmann::json deal_json(const Deal& d) {
   nlohmann::json j;
   j["id"] = d.id;
+  if (!d.group.empty()) j["group"] = d.group;
   j["type"] = to_string(d.type);
   j["article"] = d.article;
   nlohmann::json ps = nlohmann::json::array();
@@ -69,6 +74,24 @@ nlohmann::json role_json(const Role& r) {
           {"rule", r.rule}};
 }
 
+nlohmann::json groups_json(const Corpus& c) {
+  // Groups in the order of their first report; deals keep corpus order within.
+  std::vector<std::string> order;
+  std::map<std::string, nlohmann::json> by_id;
+  for (const auto& d : c.deals) {
+    if (d.group.empty()) continue;
+    auto [it, fresh] = by_id.emplace(d.group, nlohmann::json{{"id", d.group}, {"deals", nlohmann::json::array()},
+                                                             {"conflicts", nlohmann::json::array()}});
+    if (fresh) order.push_back(d.group);
+    it->second["deals"].push_back(d.id);
+    if (!d.conflicts.empty()) it->second["conflicts"].push_back(d.id);
+  }
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& id : order)
+    if (by_id[id]["deals"].size() > 1) out.push_back(std::move(by_id[id]));
+  return out;
+}
+
 nlohmann::json to_json(const Corpus& c) {
   nlohmann::json j;
   j["format"] = "dealgraph/1";
@@ -78,6 +101,7 @@ nlohmann::json to_json(const Corpus& c) {
   for (const auto& [id, e] : c.entities) j["entities"].push_back(entity_json(e));
   j["deals"] = nlohmann::json::array();
   for (const auto& d : c.deals) j["deals"].push_back(deal_json(d));
+  j["groups"] = groups_json(c);
   j["values"] = nlohmann::json::array();
   for (const auto& v : c.values) j["values"].push_back(values::to_json(v));
   // an addition to the contract (docs/json.md): present when some person's

@@ -85,7 +85,7 @@ void add_article(const Pipeline::Impl& p, std::string_view text, Article a, Corp
 }  // namespace
 
 Status Pipeline::add_file(const std::string& source, std::string raw, Corpus* corpus,
-                          std::vector<std::string>* trace) const {
+                          std::vector<std::string>* trace, const DocumentFacts* facts) const {
   auto doc = impl_->reader.read(source, raw);
   if (!doc) return doc.error();
   Corpus add;  // the file's finds, merged into `corpus` once every article is through
@@ -93,6 +93,8 @@ Status Pipeline::add_file(const std::string& source, std::string raw, Corpus* co
   for (size_t k = 0; k < doc->articles.size(); ++k) {
     Article a = doc->articles[k];
     a.id = pipeline::article_id(first + k + 1);
+    if (facts && !a.date) a.date = facts->date;
+    if (facts && !a.url) a.url = facts->url;
     add_article(*impl_, doc->text, std::move(a), &add, trace);
   }
   pipeline::merge_into(std::move(add), corpus);

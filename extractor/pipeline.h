@@ -9,7 +9,8 @@
 //
 // What add_file does, per article of the file (the steps are
 // extractor/pipeline_steps.h, one small function each):
-//   1. numbers it A1, A2, ... after the articles already in the corpus;
+//   1. numbers it A1, A2, ... after the articles already in the corpus
+//      (link_reports later gives it its content id);
 //   2. takes its reference date (its own, else PipelineOptions::fallback_ref);
 //   3. tags values in the headline and in each paragraph, one region at a time;
 //   4. finds entity mentions (extractor/entities/recognizer.h), and drops the
@@ -54,6 +55,14 @@ struct PipelineOptions {
   std::string fallback_ref;
 };
 
+// What a document stream (`extract --input jsonl`) says of a text besides
+// the text: its date and URL, used for every article of the text that does
+// not state its own (the date is then also the article's reference date).
+struct DocumentFacts {
+  std::optional<std::string> date;  // YYYY-MM-DD
+  std::optional<std::string> url;
+};
+
 class Pipeline {
  public:
   static Result<Pipeline> load(const Resources& res, const PipelineOptions& opt = {});
@@ -66,8 +75,9 @@ class Pipeline {
   // naming the source and byte offset; `corpus` is then unchanged.
   // With `trace`, every sentence's typed form (what the deal rules saw) is
   // appended, for --explain.
+  // With `facts`, articles without a date or URL of their own take the document's.
   Status add_file(const std::string& source, std::string text, Corpus* corpus,
-                  std::vector<std::string>* trace = nullptr) const;
+                  std::vector<std::string>* trace = nullptr, const DocumentFacts* facts = nullptr) const;
 
   struct Impl;
 

@@ -33,7 +33,7 @@ size_t find_root(std::vector<size_t>& parent, size_t i) {
   return i;
 }
 
-// Union-find over same_as: the root of each deal's group. The root is always
+// Union-find over group ids and same_as: the root of each deal's group. The root is always
 // the member first in corpus order, so the lead does not depend on which
 // side names the other.
 std::vector<size_t> group_roots(const std::vector<Deal>& deals) {
@@ -41,13 +41,19 @@ std::vector<size_t> group_roots(const std::vector<Deal>& deals) {
   for (size_t i = 0; i < deals.size(); ++i) index.emplace(deals[i].id, i);
   std::vector<size_t> parent(deals.size());
   std::iota(parent.begin(), parent.end(), 0);
-  for (size_t i = 0; i < deals.size(); ++i)
+  auto join = [&](size_t i, size_t j) {
+    size_t a = find_root(parent, i), b = find_root(parent, j);
+    if (a != b) parent[std::max(a, b)] = std::min(a, b);
+  };
+  std::map<std::string, size_t> first_of_group;  // a linked corpus names its groups
+  for (size_t i = 0; i < deals.size(); ++i) {
+    if (!deals[i].group.empty()) join(i, first_of_group.emplace(deals[i].group, i).first->second);
     for (const auto& other : deals[i].same_as) {
       auto it = index.find(other);
       if (it == index.end()) continue;  // a link to a deal not in this corpus
-      size_t a = find_root(parent, i), b = find_root(parent, it->second);
-      if (a != b) parent[std::max(a, b)] = std::min(a, b);
+      join(i, it->second);
     }
+  }
   for (size_t i = 0; i < deals.size(); ++i) parent[i] = find_root(parent, i);
   return parent;
 }

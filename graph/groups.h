@@ -3,7 +3,7 @@
 //   std::vector<DealGroup> all = group_deals(corpus);   // corpus order
 //   for (const DealGroup& g : all) draw(g.lead->id, g.parties, g.amount, g.when);
 //
-// Deals linked by `same_as` (graph/link.h) form one DealGroup: drawn as one
+// Deals of one `group` (graph/link.h), or linked by `same_as`, form one DealGroup: drawn as one
 // edge, counted as one deal, filtered as a whole. Its fields come from the
 // first member that has them (members in corpus order); data exports still
 // write every member.

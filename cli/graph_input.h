@@ -1,0 +1,27 @@
+// dealgraph/cli/graph_input.h — reading dealgraph/1 graphs back (merge, diff).
+//
+//   std::vector<Corpus> parts;
+//   if (int rc = read_graph_files(o.positional(), io, &parts); rc != kOk) return rc;
+//
+// Each file holds one graph or JSON lines of graphs (export/json_input.h);
+// "-" is standard input, at most once. Errors name file and line, exit 1.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "core/model.h"
+
+namespace dealgraph::cli {
+
+// The whole of `f` ("-": standard input; `stdin_used` guards a second "-").
+int read_text(const std::string& f, IO io, bool* stdin_used, std::string* text);
+
+// Every graph of `files`, in order. Returns kOk, or kBadInput/kUsage after printing why.
+int read_graph_files(const std::vector<std::string>& files, IO io, std::vector<Corpus>* parts);
+
+// Whether a text is a graph (JSON: starts with '{') rather than a brief.
+bool looks_like_graph(const std::string& text);
+
+}  // namespace dealgraph::cli
