@@ -81,7 +81,8 @@ SentenceState sentence_state(Span sent, bool headline, const ArticleInput& in, c
   s.headline = headline;
   s.typed = typeset_sentence(in.text, sent, in.mentions, in.values, tables.anaphor, in.focus, tables.schema,
                              {&tables.pronoun_subject_after, &tables.subject_verb, &tables.pronoun_kept_after,
-                              tables.settings.pronoun_report_window, previous_subject});
+                              tables.settings.pronoun_report_window, previous_subject},
+                             in.index);
   if (headline) fold_title_case(s.typed.text, tables.settings.title_case_share);
   // "completed supply negotiations" is done, not negotiating
   s.status = sentence_status(s.typed.text, tables.status_word, tables.status_priority, tables.status_of);
@@ -160,7 +161,8 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
                                          const std::vector<Value>& values, const EntityLookup& lookup,
                                          std::vector<SentenceTrace>* trace) const {
   const DealTables& tables = *tables_;
-  const ArticleInput in{text, article, mentions, values, lookup, article_focus(article, mentions)};
+  const MarkerIndex index = MarkerIndex::of(mentions, values);
+  const ArticleInput in{text, article, mentions, values, lookup, article_focus(article, mentions), &index};
   std::vector<DealCandidate> cands;
   std::optional<StatedAmount> stated;  // from an `attach: amount` rule
   ArticleFrames frames;
@@ -183,7 +185,10 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
     drop_yielding_fallbacks(cands, first_of_sentence, tables, FallbackScope::Sentence);
   }
   drop_yielding_fallbacks(cands, 0, tables, FallbackScope::Article);
-  for (auto& c : cands) settle_roles(c, tables, lookup, mentions);
+  if (!cands.empty()) {
+    const ProductsByMaker products = ProductsByMaker::read(mentions, lookup);
+    for (auto& c : cands) settle_roles(c, tables, lookup, products);
+  }
   return merge_article_deals(std::move(cands), stated);
 }
 

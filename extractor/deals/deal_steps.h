@@ -50,6 +50,7 @@ struct ArticleInput {
   const std::vector<Value>& values;
   const EntityLookup& lookup;
   std::vector<const FoundMention*> focus;  // article_focus
+  const MarkerIndex* index = nullptr;      // of `mentions` and `values`, for typeset_sentence
 };
 
 

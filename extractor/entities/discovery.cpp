@@ -119,9 +119,10 @@ void give_way(Scan& scan, const rules::Rule& rule, std::string_view name, size_t
   if ((grows != "yes" && grows != "past_a_word") || name.find(',') != std::string_view::npos ||
       name.find(" and ") != std::string_view::npos || name.find('&') != std::string_view::npos)
     return;
-  auto& ms = scan.mentions();
+  const auto& ms = static_cast<const Scan&>(scan).mentions();
   size_t e = s + name.size(), inside = 0, at_start = ms.size();
-  for (size_t i = 0; i < ms.size(); ++i)
+  const auto [first, last] = scan.intersecting(s, e);
+  for (size_t i = first; i < last; ++i)
     if (ms[i].span.start < e && s < ms[i].span.end) {
       ++inside;
       if (ms[i].span.start == s && ms[i].span.end < e && ms[i].type != EntityType::Person) at_start = i;
@@ -130,7 +131,7 @@ void give_way(Scan& scan, const rules::Rule& rule, std::string_view name, size_t
   // past_a_word: two words or more after the known name ("Siemens | Healthineers AG")
   if (grows == "past_a_word" && split_words(scan.text.substr(ms[at_start].span.end, e - ms[at_start].span.end)).size() < 2)
     return;
-  ms.erase(ms.begin() + static_cast<std::ptrdiff_t>(at_start));
+  scan.erase(at_start);
 }
 
 // Takes one captured name as a `type` entity; false when it is skipped.
@@ -241,8 +242,10 @@ void apply_list_rule(Scan& scan, const rules::Rule& rule, std::string_view list)
   for (auto m : list_members(scan.k, list)) {
     size_t s = static_cast<size_t>(m.data() - scan.text.data());
     bool covered = false;
-    for (const auto& x : scan.mentions())
-      if (x.span.start < s + m.size() && s < x.span.end) {
+    const auto& ms = static_cast<const Scan&>(scan).mentions();
+    const auto [first, last] = scan.intersecting(s, s + m.size());
+    for (size_t i = first; i < last; ++i)
+      if (const FoundMention& x = ms[i]; x.span.start < s + m.size() && s < x.span.end) {
         covered = true;
         known = known || is_org(x.type);
       }
