@@ -136,7 +136,13 @@ SentenceState clause_state(const SentenceState& sentence, TypedSentence clause, 
 }  // namespace
 
 Result<DealExtractor> DealExtractor::load(const Resources& res) {
-  auto set = rules::RuleSet::load(res, "rules/deals");
+  // The built-in rules compile when first used: a short input pays only for
+  // the rules its sentences can match (the filter below says which).
+  rules::LoadOptions opt;
+  opt.defer_compile = true;
+  for (const auto& [path, unused] : rules::RuleSet::files_of(res, "rules/deals"))
+    opt.defer_compile = opt.defer_compile && res.is_builtin(path);
+  auto set = rules::RuleSet::load(res, "rules/deals", opt);
   if (!set) return set.error();
   auto schema = Schema::load(res);
   if (!schema) return schema.error();
