@@ -71,7 +71,7 @@ const RE2* CompiledRegex::get() const {
 Status RuleSet::compile_all() const {
   for (const auto& r : rules_)
     if (Status st = r.re.state()->compile(); !st) return st;
-  return {};
+  return check_pieces();
 }
 
 std::string Rule::attr(const std::string& key, const std::string& fallback) const {
@@ -250,6 +250,11 @@ Status RuleSet::compile(std::vector<parse::RawRule> rules, const LoadOptions& op
     if (!rule) return rule.error();
     rules_.push_back(std::move(*rule));
   }
+  if (!opt.defer_compile) return check_pieces();  // deferred: compile_all checks them
+  return {};
+}
+
+Status RuleSet::check_pieces() const {
   for (const auto& [name, p] : pieces_)
     if (Status st = parse::check_piece(*this, name, p.body, p.file, p.line); !st) return st;
   return {};

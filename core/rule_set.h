@@ -146,8 +146,8 @@ class RuleSet {
                                     const LoadOptions& opt = {});
 
   const std::vector<Rule>& rules() const { return rules_; }
-  // Compiles every rule not compiled yet: the first RE2 error at the rule's
-  // file:line (what load gives without defer_compile).
+  // Compiles every rule not compiled yet and checks every piece: the first
+  // RE2 error at its file:line (what load gives without defer_compile).
   Status compile_all() const;
   const Table* table(const std::string& name) const;
   // Every table's name, in the order the files define them.
@@ -185,6 +185,8 @@ class RuleSet {
   // are unique across files); then every rule is compiled, every piece checked.
   Status add_entry(const std::string& path, parse::Entry entry, std::vector<parse::RawRule>* rules);
   Status compile(std::vector<parse::RawRule> rules, const LoadOptions& opt);
+  // Every piece compiles on its own, used or not.
+  Status check_pieces() const;
   std::map<std::string, Piece> pieces_;
   std::map<std::string, Table> tables_;
   std::vector<std::string> table_order_;

@@ -193,7 +193,7 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
   drop_yielding_fallbacks(cands, 0, tables, FallbackScope::Article);
   if (!cands.empty()) {
     const ProductsByMaker products = ProductsByMaker::read(mentions, lookup);
-    for (auto& c : cands) settle_roles(c, tables, lookup, products);
+    for (auto& c : cands) settle_roles_with(c, tables, lookup, products);
   }
   return merge_article_deals(std::move(cands), stated);
 }

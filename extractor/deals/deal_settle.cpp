@@ -90,11 +90,11 @@ ProductsByMaker ProductsByMaker::read(const std::vector<FoundMention>& mentions,
 
 void settle_roles(DealCandidate& c, const DealTables& tables, const EntityLookup& lookup,
                   const std::vector<FoundMention>& mentions) {
-  settle_roles(c, tables, lookup, ProductsByMaker::read(mentions, lookup));
+  settle_roles_with(c, tables, lookup, ProductsByMaker::read(mentions, lookup));
 }
 
-void settle_roles(DealCandidate& c, const DealTables& tables, const EntityLookup& lookup,
-                  const ProductsByMaker& products) {
+void settle_roles_with(DealCandidate& c, const DealTables& tables, const EntityLookup& lookup,
+                       const ProductsByMaker& products) {
   const Schema& schema = tables.schema;
   Deal& d = c.deal;
   const bool supplies = !schema.provider_role(d.type).empty();  // of the type as the rule found it

@@ -30,8 +30,8 @@ struct ProductsByMaker {
   static ProductsByMaker read(const std::vector<FoundMention>& mentions, const EntityLookup& lookup);
 };
 // settle_roles with the article's products read already.
-void settle_roles(DealCandidate& c, const DealTables& tables, const EntityLookup& lookup,
-                  const ProductsByMaker& products);
+void settle_roles_with(DealCandidate& c, const DealTables& tables, const EntityLookup& lookup,
+                       const ProductsByMaker& products);
 
 // One deal per type and parties in an article: later sentences fill a
 // missing amount, capacity, product or status. Deals whose sites both came

@@ -9,16 +9,19 @@
 // a sentence holds; a rule is tried when each of its clauses has one there.
 // The reading is sound by construction — a string counts only when no match
 // can do without it — and gives up (the rule is always tried) on anything it
-// does not follow. This replaces an RE2::Set of the rules themselves, whose
-// compilation was most of the start-up time; the rules now compile when the
-// filter first lets them run (LoadOptions::defer_compile).
+// does not follow. Before, an RE2::Set of the rules themselves did this; its
+// compilation was most of the start-up time. The rules now compile when the
+// filter first lets them run (LoadOptions::defer_compile), and that set is
+// built only once a run is long enough to pay for it (narrow_exactly).
 #include <re2/re2.h>
 #include <re2/set.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cstring>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <set>
 
@@ -271,6 +274,7 @@ class RuleFilter {
   bool build(const std::vector<rules::Rule>& rules) {
     std::map<std::string, int> ids;
     for (const auto& r : rules) {
+      patterns_.push_back(r.attr("case") == "insensitive" ? "(?i:" + r.expanded + ")" : r.expanded);
       std::vector<std::vector<int>> clauses;
       std::optional<Clauses> read;
       if (r.attr("case") != "insensitive") read = RequiredLiterals(r.expanded).read();
@@ -304,16 +308,49 @@ class RuleFilter {
       for (int h : hits) present[h] = true;
     }
     out->assign(rules_.size(), true);
+    size_t left = rules_.size();
     for (size_t i = 0; i < rules_.size(); ++i)
       for (const auto& clause : rules_[i])
         if (std::none_of(clause.begin(), clause.end(), [&](int a) { return present[a]; })) {
           (*out)[i] = false;
+          --left;
           break;
         }
+    if (left > kFewRules && ++sentences_ > kExactAfter) narrow_exactly(text, out);
     return true;
   }
 
  private:
+  // A long run has the time to compile one RE2::Set of every rule (about as
+  // long as a short run takes in all), which then says exactly which rules
+  // match: one DFA pass instead of one per rule the literals let through.
+  // Short runs never build it.
+  static constexpr size_t kFewRules = 2;       // fewer candidates than this run as they are
+  static constexpr size_t kExactAfter = 2000;  // sentences with many candidates before the set pays
+  void narrow_exactly(const std::string& text, std::vector<bool>* out) const {
+    std::call_once(exact_once_, [this] {
+      RE2::Options o;
+      o.set_max_mem(256 << 20);
+      o.set_log_errors(false);
+      auto set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
+      for (size_t i = 0; i < patterns_.size(); ++i)
+        if (set->Add(patterns_[i], nullptr) != static_cast<int>(i)) return;
+      if (set->Compile()) exact_ = std::move(set);
+    });
+    if (!exact_) return;
+    std::vector<int> hits;
+    RE2::Set::ErrorInfo info;
+    if (!exact_->Match(text, &hits, &info) && info.kind != RE2::Set::kNoError) return;  // undecided: keep all
+    std::vector<bool> matches(out->size(), false);
+    for (int h : hits) matches[h] = true;
+    for (size_t i = 0; i < out->size(); ++i) (*out)[i] = (*out)[i] && matches[i];
+  }
+
+  std::vector<std::string> patterns_;  // each rule's, for the exact set
+  mutable std::atomic<size_t> sentences_{0};
+  mutable std::once_flag exact_once_;
+  mutable std::unique_ptr<RE2::Set> exact_;
+
   std::vector<std::vector<std::vector<int>>> rules_;  // per rule, its clauses of literal ids
   std::unique_ptr<RE2::Set> set_;
   size_t atoms_ = 0;
