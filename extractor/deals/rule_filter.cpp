@@ -326,7 +326,7 @@ class RuleFilter {
   // match: one DFA pass instead of one per rule the literals let through.
   // Short runs never build it.
   static constexpr size_t kFewRules = 2;       // fewer candidates than this run as they are
-  static constexpr size_t kExactAfter = 2000;  // sentences with many candidates before the set pays
+  static constexpr size_t kExactAfter = 300;  // sentences with many candidates before the set pays
   void narrow_exactly(const std::string& text, std::vector<bool>* out) const {
     std::call_once(exact_once_, [this] {
       RE2::Options o;
