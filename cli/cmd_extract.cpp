@@ -13,7 +13,7 @@ namespace dealgraph::cli {
 namespace {
 const char kHelp[] =
     "usage: dealgraph extract [--format json|jsonl|partial] [--input text|jsonl] [--compact] [--explain]\n"
-    "                         [--ref YYYY-MM-DD] [--rules DIR] [--dict FILE]... FILE... | -\n"
+    "                         [--ref YYYY-MM-DD] [-j N] [--quiet] [--rules DIR] [--dict FILE]... FILE... | -\n"
     "\n"
     "Reads briefs (a monthly brief, a newspaper digest or plain text), finds\n"
     "articles, values, entities and deals, and writes one JSON object in the\n"
@@ -29,6 +29,9 @@ const char kHelp[] =
     "  --ref DATE      resolve relative dates in undated articles against DATE\n"
     "  --rules DIR     overlay a folder laid out like rules/ over the built-in rules\n"
     "  --dict FILE     add a dictionary file (data/dictionary/README.md); repeatable\n"
+    "  -j N, --jobs N  extract on N threads (default: one per core); the output is the same\n"
+    "  --quiet         no progress line on standard error (drawn only on a terminal, for\n"
+    "                  runs over two seconds)\n"
     "  -h, --help      this text\n"
     "  --version       the program's version\n"
     "\n"
@@ -108,6 +111,9 @@ int cmd_extract(const std::vector<std::string>& args, IO io) {
   specs.push_back({"--compact", false});
   specs.push_back({"--explain", false});
   specs.push_back({"--input", true});
+  specs.push_back({"-j", true});
+  specs.push_back({"--jobs", true});
+  specs.push_back({"--quiet", false});
   Options o(specs);
   if (auto done = o.parse_verb(args, kHelp, io.out, io.err)) return *done;
   const std::string input = o.get("--input", "text");

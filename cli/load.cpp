@@ -1,5 +1,7 @@
 #include "cli/load.h"
 
+#include "cli/progress.h"
+
 #include <iostream>
 #include <iterator>
 #include <optional>
@@ -33,19 +35,20 @@ bool load_resources(const Options& o, IO io, Resources* res) {
 
 namespace {
 
-// The text of one input: a file, or all of standard input for "-".
-int read_input(const std::string& f, IO io, bool* stdin_used, std::string* text) {
+// The text of one input: a file, or all of standard input for "-". On
+// failure, the message for standard error goes to *message.
+int read_input(const std::string& f, IO io, bool* stdin_used, std::string* text, std::string* message) {
   if (f != "-") {
     auto r = read_file(f);
     if (!r) {
-      io.err << "dealgraph: " << r.error().to_string() << "\n";
+      *message = "dealgraph: " + r.error().to_string() + "\n";
       return kBadInput;
     }
     *text = std::move(*r);
     return kOk;
   }
   if (*stdin_used) {
-    io.err << "dealgraph: '-' (standard input) given twice\n";
+    *message = "dealgraph: '-' (standard input) given twice\n";
     return kUsage;
   }
   *stdin_used = true;
@@ -55,8 +58,22 @@ int read_input(const std::string& f, IO io, bool* stdin_used, std::string* text)
   return kOk;
 }
 
+// -j N: how many threads extract (0: one per core, the default).
+int thread_count(const Options& o, IO io, unsigned* threads) {
+  *threads = 0;
+  const std::string j = o.has("-j") ? o.get("-j") : o.get("--jobs");
+  if (j.empty()) return kOk;
+  if (j.size() > 4 || j.find_first_not_of("0123456789") != std::string::npos || std::stoi(j) < 1) {
+    io.err << "dealgraph: -j needs a number of threads from 1 to 9999, not '" << j << "'\n";
+    return kUsage;
+  }
+  *threads = static_cast<unsigned>(std::stoi(j));
+  return kOk;
+}
+
 }  // namespace
 
+// The pipeline and the schema, both from the same resources.
 int load_stages(const Options& o, IO io, std::optional<Pipeline>* pipeline, Schema* schema) {
   Resources res;
   if (!load_resources(o, io, &res)) return kBadInput;
@@ -82,18 +99,32 @@ int load_corpus(const Options& o, const std::vector<std::string>& files, IO io, 
     io.err << "dealgraph: no input files (give FILE... or - for standard input)\n";
     return kUsage;
   }
+  unsigned threads = 0;
+  if (int rc = thread_count(o, io, &threads); rc != kOk) return rc;
   std::optional<Pipeline> pipeline;
   if (int rc = load_stages(o, io, &pipeline, &out->schema); rc != kOk) return rc;
+  // Every file is read first. One that cannot be read is reported after the
+  // files before it have run, as if the files were extracted one by one.
   bool stdin_used = false;
+  std::vector<Pipeline::Input> inputs;
+  int read_rc = kOk;
+  std::string read_error;
   for (const auto& f : files) {
     std::string text;
-    if (int rc = read_input(f, io, &stdin_used, &text); rc != kOk) return rc;
-    if (Status s = pipeline->add_file(f == "-" ? "<stdin>" : f, std::move(text), &out->corpus,
-                                      with_trace ? &out->trace : nullptr);
-        !s) {
-      io.err << "dealgraph: " << s.error().to_string() << "\n";
-      return kBadInput;
-    }
+    if (read_rc = read_input(f, io, &stdin_used, &text, &read_error); read_rc != kOk) break;
+    inputs.push_back({f == "-" ? "<stdin>" : f, std::move(text)});
+  }
+  Progress progress(o, io);
+  Status s = pipeline->add_files(std::move(inputs), &out->corpus, with_trace ? &out->trace : nullptr, threads,
+                                 progress.callback());
+  progress.finish();
+  if (!s) {
+    io.err << "dealgraph: " << s.error().to_string() << "\n";
+    return kBadInput;
+  }
+  if (read_rc != kOk) {
+    io.err << read_error;
+    return read_rc;
   }
   link_reports(&out->corpus);
   return kOk;

@@ -34,6 +34,13 @@ Result<std::string> read_file(const std::string& path) {
   return ss.str();
 }
 
+bool Resources::is_builtin(const std::string& path) const {
+  static const Resources builtin = embedded();
+  const std::string* mine = find(path);
+  const std::string* theirs = builtin.find(path);
+  return mine && theirs && *mine == *theirs;
+}
+
 Status Resources::overlay_dir(const std::string& dir, const std::string& prefix) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {

@@ -46,6 +46,9 @@ class Resources {
   std::vector<std::pair<std::string, std::string>> list(const std::string& folder,
                                                         const std::string& suffix) const;
   const std::string* find(const std::string& path) const;
+  // Whether the entry at `path` holds exactly the built-in file of that path
+  // (whatever overlay put it there): such files are known to compile.
+  bool is_builtin(const std::string& path) const;
 
  private:
   std::map<std::string, std::string> files_;

@@ -233,6 +233,41 @@ FileEntries read_file(const std::string& path, const std::string& text) {
 
 // ---------------------------------------------------------------- compiler
 
+// The named groups of an RE2 pattern and their numbers: every "(" that is
+// not escaped, not in a character class and not followed by "?" opens a
+// numbered group; "(?P<name>" a named one.
+std::map<std::string, int> named_groups_of(const std::string& re) {
+  std::map<std::string, int> out;
+  int number = 0;
+  bool in_class = false;
+  for (size_t i = 0; i < re.size(); ++i) {
+    const char c = re[i];
+    if (c == '\\') {
+      ++i;
+      continue;
+    }
+    if (in_class) {
+      if (c == ']') in_class = false;
+      continue;
+    }
+    if (c == '[') {
+      in_class = true;
+      if (i + 1 < re.size() && re[i + 1] == '^') ++i;
+      if (i + 1 < re.size() && re[i + 1] == ']') ++i;  // a leading ']' is a member
+      continue;
+    }
+    if (c != '(') continue;
+    if (re.compare(i + 1, 3, "?P<") == 0) {
+      const size_t close = re.find('>', i + 4);
+      if (close == std::string::npos) break;
+      out[re.substr(i + 4, close - i - 4)] = ++number;
+    } else if (i + 1 >= re.size() || re[i + 1] != '?') {
+      ++number;
+    }
+  }
+  return out;
+}
+
 namespace {
 
 RE2::Options rule_options(const Rule& rule, const LoadOptions& opt) {
@@ -252,11 +287,12 @@ Result<Rule> compile_rule(const RuleSet& set, RawRule raw, const LoadOptions& op
   auto expanded = set.expand(rule.pattern, rule.file, raw.pattern_line, raw.pattern_col);
   if (!expanded) return expanded.error();
   rule.expanded = *expanded;
-  auto re = std::make_shared<RE2>(rule.expanded, rule_options(rule, opt));
-  if (!re->ok())
-    return Error::at(rule.file, raw.pattern_line, raw.pattern_col, "rule " + rule.name + ": " + re->error(),
-                     re->error_arg());
-  rule.re = std::move(re);
+  rule.named_groups = named_groups_of(rule.expanded);
+  auto state = std::make_shared<CompiledRegex::State>(rule.expanded, rule_options(rule, opt), rule.file,
+                                                      raw.pattern_line, raw.pattern_col, rule.name);
+  if (!opt.defer_compile)
+    if (Status st = state->compile(); !st) return st.error();
+  rule.re = CompiledRegex(std::move(state));
   return std::move(rule);
 }
 

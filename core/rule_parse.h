@@ -20,10 +20,37 @@
 #include <string_view>
 #include <vector>
 
+#include <re2/re2.h>
+
+#include <memory>
+#include <mutex>
+
 #include "core/error.h"
 #include "core/rule_set.h"
 
+namespace dealgraph::rules {
+
+// What a CompiledRegex compiles, and the rule's place for its error.
+struct CompiledRegex::State {
+  State(std::string p, const RE2::Options& o, std::string f, int l, int c, std::string n)
+      : pattern(std::move(p)), options(o), file(std::move(f)), line(l), column(c), rule(std::move(n)) {}
+  std::string pattern;
+  RE2::Options options;
+  std::string file;
+  int line, column;
+  std::string rule;
+  std::once_flag once;
+  std::unique_ptr<RE2> re;
+  // Compiles (once); the RE2 error at the rule's pattern when it fails.
+  Status compile();
+};
+
+}  // namespace dealgraph::rules
+
 namespace dealgraph::rules::parse {
+
+// The named capturing groups of an RE2 pattern, numbered as RE2 numbers them.
+std::map<std::string, int> named_groups_of(const std::string& re);
 
 // ---------------------------------------------------------------- lines
 

@@ -53,6 +53,28 @@ int Table::line_of(std::string_view key) const {
   return line;
 }
 
+Status CompiledRegex::State::compile() {
+  std::call_once(once, [this] { re = std::make_unique<RE2>(pattern, options); });
+  if (!re->ok()) return Error::at(file, line, column, "rule " + rule + ": " + re->error(), re->error_arg());
+  return {};
+}
+
+const RE2* CompiledRegex::get() const {
+  if (Status st = s_->compile(); !st) {
+    // Only a rule loaded with defer_compile gets here, and those are the
+    // built-in rules, which tests compile: a defect, never bad input.
+    std::fprintf(stderr, "dealgraph: internal error: %s\n", st.error().to_string().c_str());
+    std::abort();
+  }
+  return s_->re.get();
+}
+
+Status RuleSet::compile_all() const {
+  for (const auto& r : rules_)
+    if (Status st = r.re.state()->compile(); !st) return st;
+  return check_pieces();
+}
+
 std::string Rule::attr(const std::string& key, const std::string& fallback) const {
   auto it = attrs.find(key);
   return it == attrs.end() ? fallback : it->second;
@@ -266,6 +288,11 @@ Status RuleSet::compile(std::vector<parse::RawRule> raw, const LoadOptions& opt)
     if (!rule) return rule.error();
     rules_.push_back(std::move(*rule));
   }
+  if (!opt.defer_compile) return check_pieces();  // deferred: compile_all checks them
+  return {};
+}
+
+Status RuleSet::check_pieces() const {
   for (const auto& [name, p] : pieces_)
     if (Status st = parse::check_piece(*this, name, p.body, p.file, p.line); !st) return st;
   return {};

@@ -108,6 +108,23 @@ struct Table {
   std::map<std::string, std::string> loose_index;
 };
 
+// A rule's compiled regex: `*rule.re` is the RE2. With
+// LoadOptions::defer_compile it is compiled the first time it is used
+// (once, thread-safe); copies share it.
+class CompiledRegex {
+ public:
+  struct State;
+  CompiledRegex() = default;
+  explicit CompiledRegex(std::shared_ptr<State> s) : s_(std::move(s)) {}
+  const re2::RE2& operator*() const { return *get(); }
+  const re2::RE2* operator->() const { return get(); }
+  const re2::RE2* get() const;
+  State* state() const { return s_.get(); }
+
+ private:
+  std::shared_ptr<State> s_;
+};
+
 struct Rule {
   std::string name;
   std::string file;
@@ -115,7 +132,10 @@ struct Rule {
   std::string pattern;   // as written
   std::string expanded;  // after piece/table expansion
   std::map<std::string, std::string> attrs;  // every "key: value" except pattern
-  std::shared_ptr<const re2::RE2> re;
+  CompiledRegex re;
+  // The named capturing groups (name -> number), read off `expanded`: what
+  // RE2's NamedCapturingGroups gives, without compiling.
+  std::map<std::string, int> named_groups;
 
   // attrs value or `fallback`.
   std::string attr(const std::string& key, const std::string& fallback = "") const;
@@ -135,6 +155,11 @@ struct LoadOptions {
   bool case_insensitive = false;      // compile every pattern with (?i)
   bool longest_match = false;         // RE2 leftmost-longest instead of leftmost-first
   long long max_mem = 64LL << 20;     // RE2 memory budget per rule
+  // Compile each rule's regex when it is first used, not at load: start-up
+  // then costs only what a run needs. Load no longer sees an RE2 error, so
+  // this is for rule files known to compile — the built-in ones
+  // (Resources::is_builtin), which tests/test_rules_compile.cpp compiles.
+  bool defer_compile = false;
 };
 
 class RuleSet {
@@ -153,6 +178,9 @@ class RuleSet {
                                     const LoadOptions& opt = {});
 
   const std::vector<Rule>& rules() const { return rules_; }
+  // Compiles every rule not compiled yet and checks every piece: the first
+  // RE2 error at its file:line (what load gives without defer_compile).
+  Status compile_all() const;
   const Table* table(const std::string& name) const;
   // Every table's name, in the order the files define them.
   const std::vector<std::string>& table_names() const { return table_order_; }
@@ -191,6 +219,8 @@ class RuleSet {
   Status compile(std::vector<parse::RawRule> rules, const LoadOptions& opt);
   // Frames replaced by the rules their clauses make, in place.
   Result<std::vector<parse::RawRule>> with_frames_instantiated(std::vector<parse::RawRule> rules) const;
+  // Every piece compiles on its own, used or not.
+  Status check_pieces() const;
   std::map<std::string, Piece> pieces_;
   std::vector<Clause> clauses_;  // in definition order
   std::map<std::string, Table> tables_;

@@ -1,6 +1,11 @@
 #include "extractor/pipeline.h"
 
+#include <algorithm>
+#include <atomic>
+#include <cstdint>
+#include <mutex>
 #include <string_view>
+#include <thread>
 #include <utility>
 
 #include "extractor/deals/deal_extractor.h"
@@ -83,6 +88,112 @@ void add_article(const Pipeline::Impl& p, std::string_view text, Article a, Corp
 }
 
 }  // namespace
+
+namespace {
+
+// The bytes an article's text covers, for progress.
+size_t article_bytes(const Article& a) {
+  size_t from = a.headline_span.size() ? a.headline_span.start : SIZE_MAX, to = a.headline_span.end;
+  for (const Span& p : a.paragraphs) {
+    from = std::min(from, p.start);
+    to = std::max(to, p.end);
+  }
+  return from == SIZE_MAX || to < from ? 0 : to - from;
+}
+
+// One article's finds, apart from the others'.
+struct ArticleWork {
+  const ReadDocument* doc;
+  size_t index;   // in doc->articles
+  std::string id;
+  Corpus found;
+  std::vector<std::string> trace;
+};
+
+// `article`'s finds into `file` as add_article would have put them there had
+// it run on the file's corpus: an entity an earlier article defined keeps its
+// definition and gains the mentions and their surface forms.
+void merge_article(Corpus article, Corpus* file) {
+  for (auto& a : article.articles) file->articles.push_back(std::move(a));
+  for (auto& [id, e] : article.entities) {
+    auto it = file->entities.find(id);
+    if (it == file->entities.end()) {
+      file->entities.emplace(id, std::move(e));
+      continue;
+    }
+    Entity& into = it->second;
+    for (auto& m : e.mentions) {
+      if (std::find(into.aliases.begin(), into.aliases.end(), m.text) == into.aliases.end())
+        into.aliases.push_back(m.text);
+      into.mentions.push_back(std::move(m));
+    }
+  }
+  for (auto& d : article.deals) file->deals.push_back(std::move(d));
+  for (auto& v : article.values) file->values.push_back(std::move(v));
+}
+
+// Runs `work` over items 0..n-1 on `threads` threads (the caller's among them).
+void run_parallel(size_t n, unsigned threads, const std::function<void(size_t)>& work) {
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i = next++; i < n; i = next++) work(i);
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads && t < n; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+}
+
+}  // namespace
+
+Status Pipeline::add_files(std::vector<Input> inputs, Corpus* corpus, std::vector<std::string>* trace,
+                           unsigned threads, const std::function<void(const Progress&)>& progress) const {
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  std::vector<ReadDocument> docs;
+  docs.reserve(inputs.size());
+  for (auto& in : inputs) {
+    auto doc = impl_->reader.read(in.source, in.text);
+    if (!doc) return doc.error();
+    std::string().swap(in.text);  // the decoded text is all that is needed now
+    docs.push_back(std::move(*doc));
+  }
+  std::vector<ArticleWork> work;
+  Progress done;
+  size_t number = corpus->articles.size();
+  for (const auto& doc : docs)
+    for (size_t k = 0; k < doc.articles.size(); ++k) {
+      work.push_back({&doc, k, pipeline::article_id(++number), {}, {}});
+      done.bytes_total += article_bytes(doc.articles[k]);
+    }
+  done.articles_total = work.size();
+  std::mutex progress_mutex;
+  run_parallel(work.size(), threads, [&](size_t i) {
+    ArticleWork& w = work[i];
+    Article a = w.doc->articles[w.index];
+    a.id = w.id;
+    const size_t bytes = article_bytes(a);
+    add_article(*impl_, w.doc->text, std::move(a), &w.found, trace ? &w.trace : nullptr);
+    if (progress) {
+      std::lock_guard<std::mutex> lock(progress_mutex);
+      ++done.articles;
+      done.bytes += bytes;
+      progress(done);
+    }
+  });
+  // In file order: each file's articles into the file's corpus, the file's
+  // corpus into `corpus`, as add_file does.
+  size_t i = 0;
+  for (const auto& doc : docs) {
+    Corpus file;
+    for (size_t k = 0; k < doc.articles.size(); ++k, ++i) {
+      merge_article(std::move(work[i].found), &file);
+      if (trace)
+        for (auto& t : work[i].trace) trace->push_back(std::move(t));
+    }
+    pipeline::merge_into(std::move(file), corpus);
+  }
+  return {};
+}
 
 Status Pipeline::add_file(const std::string& source, std::string raw, Corpus* corpus,
                           std::vector<std::string>* trace, const DocumentFacts* facts) const {

@@ -34,9 +34,11 @@
 // Ownership: a Pipeline owns every compiled stage (move-only). Nothing of
 // `res` is referred to after load(); `corpus` and `trace` are the caller's.
 // Thread-safety: immutable after load(); add_file() is const and may run on
-// several threads at once, each with its own Corpus (and trace).
+// several threads at once, each with its own Corpus (and trace); add_files()
+// runs its own threads.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -78,6 +80,25 @@ class Pipeline {
   // With `facts`, articles without a date or URL of their own take the document's.
   Status add_file(const std::string& source, std::string text, Corpus* corpus,
                   std::vector<std::string>* trace = nullptr, const DocumentFacts* facts = nullptr) const;
+
+  // The same over several files, their articles shared out among `threads`
+  // worker threads (0: one per core). The result — corpus, trace, and the
+  // first error in file order — is byte for byte what add_file gives called
+  // on each file in turn: articles are extracted apart, then merged in order.
+  // Files are decoded and split into articles one after the other, so a bad
+  // file stops the run before any article is extracted; `corpus` is then
+  // unchanged. `progress`, when set, is called from the worker threads after
+  // each article (it must be thread-safe).
+  struct Input {
+    std::string source;  // the name errors and articles carry
+    std::string text;    // the file's bytes
+  };
+  struct Progress {
+    size_t articles = 0, articles_total = 0;
+    size_t bytes = 0, bytes_total = 0;  // of the articles' text
+  };
+  Status add_files(std::vector<Input> inputs, Corpus* corpus, std::vector<std::string>* trace = nullptr,
+                   unsigned threads = 1, const std::function<void(const Progress&)>& progress = {}) const;
 
   struct Impl;
 

@@ -71,10 +71,21 @@ std::vector<Value> tag_regions(const values::Tagger& tagger, std::string_view te
 // ---------------------------------------------------------------- entities
 
 void drop_values_in_names(const ArticleEntities& found, std::vector<Value>* values) {
+  // People's spans by start, each with the furthest end so far: a value
+  // overlaps one of those starting before its end exactly when that furthest
+  // end passes its start (one binary search per value, not a pass).
+  std::vector<Span> people;
+  for (const auto& m : found.mentions)
+    if (m.type == EntityType::Person) people.push_back(m.span);
+  std::sort(people.begin(), people.end());
+  std::vector<size_t> furthest_end(people.size());
+  for (size_t i = 0; i < people.size(); ++i)
+    furthest_end[i] = std::max(people[i].end, i ? furthest_end[i - 1] : 0);
   auto in_name = [&](const Value& v) {
-    for (const auto& m : found.mentions)
-      if (m.type == EntityType::Person && m.span.start < v.span.end && v.span.start < m.span.end) return true;
-    return false;
+    const size_t before = static_cast<size_t>(
+        std::partition_point(people.begin(), people.end(), [&](const Span& p) { return p.start < v.span.end; }) -
+        people.begin());
+    return before > 0 && furthest_end[before - 1] > v.span.start;
   };
   values->erase(std::remove_if(values->begin(), values->end(), in_name), values->end());
 }

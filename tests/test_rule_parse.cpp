@@ -232,7 +232,7 @@ TEST_CASE("the compiler expands and compiles a rule", "[rules][parse]") {
   auto rule = parse::compile_rule(*set, raw, {});
   REQUIRE(rule);
   CHECK(rule->expanded == "(?:US\\$|\\$)(?:\\d+)");
-  REQUIRE(rule->re);
+  REQUIRE(rule->re.get() != nullptr);
   CHECK(RE2::FullMatch("us$12", *rule->re));
 
   raw.rule.pattern = "({n}";

@@ -82,7 +82,8 @@ SentenceState sentence_state(Span sent, bool headline, const ArticleInput& in, c
   s.headline = headline;
   s.typed = typeset_sentence(in.text, sent, in.mentions, in.values, tables.anaphor, in.focus, tables.schema,
                              {&tables.pronoun_subject_after, &tables.subject_verb, &tables.pronoun_kept_after,
-                              tables.settings.pronoun_report_window, previous_subject});
+                              tables.settings.pronoun_report_window, previous_subject},
+                             in.index);
   if (headline) fold_title_case(s.typed.text, tables.settings.title_case_share);
   // "completed supply negotiations" is done, not negotiating
   s.status = sentence_status(s.typed.text, tables.status_word, tables.status_priority, tables.status_of);
@@ -136,7 +137,13 @@ SentenceState clause_state(const SentenceState& sentence, TypedSentence clause, 
 }  // namespace
 
 Result<DealExtractor> DealExtractor::load(const Resources& res) {
-  auto set = rules::RuleSet::load(res, "rules/deals");
+  // The built-in rules compile when first used: a short input pays only for
+  // the rules its sentences can match (the filter below says which).
+  rules::LoadOptions opt;
+  opt.defer_compile = true;
+  for (const auto& [path, unused] : rules::RuleSet::files_of(res, "rules/deals"))
+    opt.defer_compile = opt.defer_compile && res.is_builtin(path);
+  auto set = rules::RuleSet::load(res, "rules/deals", opt);
   if (!set) return set.error();
   auto schema = Schema::load(res);
   if (!schema) return schema.error();
@@ -161,7 +168,8 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
                                          const std::vector<Value>& values, const EntityLookup& lookup,
                                          std::vector<SentenceTrace>* trace) const {
   const DealTables& tables = *tables_;
-  const ArticleInput in{text, article, mentions, values, lookup, article_focus(article, mentions)};
+  const MarkerIndex index = MarkerIndex::of(mentions, values);
+  const ArticleInput in{text, article, mentions, values, lookup, article_focus(article, mentions), &index};
   std::vector<DealCandidate> cands;
   std::optional<StatedAmount> stated;  // from an `attach: amount` rule
   ArticleFrames frames;
@@ -184,7 +192,10 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
     drop_yielding_fallbacks(cands, first_of_sentence, tables, FallbackScope::Sentence);
   }
   drop_yielding_fallbacks(cands, 0, tables, FallbackScope::Article);
-  for (auto& c : cands) settle_roles(c, tables, lookup, mentions);
+  if (!cands.empty()) {
+    const ProductsByMaker products = ProductsByMaker::read(mentions, lookup);
+    for (auto& c : cands) settle_roles_with(c, tables, lookup, products);
+  }
   return merge_article_deals(std::move(cands), stated);
 }
 

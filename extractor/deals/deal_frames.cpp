@@ -2,6 +2,8 @@
 // billion. Backers include A and B"), and fallback rules that yield to a
 // plainer reading of the same sentence.
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "extractor/deals/deal_steps.h"
 
@@ -53,25 +55,28 @@ std::vector<std::string> customer_side(const Deal& d, const DealTables& tables) 
   return ids;
 }
 
-bool shares_product(const Deal& a, const Deal& b) {
-  for (const auto& p : a.products)
-    if (std::find(b.products.begin(), b.products.end(), p) != b.products.end()) return true;
-  return false;
-}
-
 }  // namespace
 
 void drop_yielding_fallbacks(std::vector<DealCandidate>& cands, size_t from, const DealTables& tables,
                              FallbackScope scope) {
+  // The deals a fallback may yield to, grouped by type and customer side,
+  // with the products of each group: one look-up per fallback, not a pass
+  // over every deal of the article.
+  std::map<std::pair<DealType, std::vector<std::string>>, std::set<std::string>> found;
+  for (size_t k = from; k < cands.size(); ++k)
+    if (!cands[k].fallback) {
+      auto& products = found[{cands[k].deal.type, customer_side(cands[k].deal, tables)}];
+      products.insert(cands[k].deal.products.begin(), cands[k].deal.products.end());
+    }
   auto yields = [&](const DealCandidate& c) {
     if (!c.fallback) return false;
     const auto mine = customer_side(c.deal, tables);
-    for (size_t k = from; k < cands.size(); ++k) {
-      const DealCandidate& o = cands[k];
-      if (o.fallback || o.deal.type != c.deal.type || mine.empty() || customer_side(o.deal, tables) != mine)
-        continue;
-      if (scope == FallbackScope::Sentence || shares_product(o.deal, c.deal)) return true;
-    }
+    if (mine.empty()) return false;
+    auto group = found.find({c.deal.type, mine});
+    if (group == found.end()) return false;
+    if (scope == FallbackScope::Sentence) return true;
+    for (const auto& p : c.deal.products)
+      if (group->second.count(p)) return true;
     return false;
   };
   std::vector<bool> drop(cands.size(), false);

@@ -1,48 +1,9 @@
 // Rule matching: which rules to try, their matches, and what undoes a match.
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include "extractor/deals/deal_steps.h"
 
 namespace dealgraph {
-
-// An RE2::Set of every rule: one DFA pass says which rules can match at all.
-class RuleFilter {
- public:
-  explicit RuleFilter(const RE2::Options& o) : set_(o, RE2::UNANCHORED) {}
-  bool add_all(const std::vector<rules::Rule>& rules) {
-    for (size_t i = 0; i < rules.size(); ++i)
-      if (set_.Add(rules[i].expanded, nullptr) != static_cast<int>(i)) return false;
-    return set_.Compile();
-  }
-  // false when the set could not decide (out of memory): run every rule
-  bool candidates(const std::string& text, size_t n, std::vector<bool>* out) const {
-    std::vector<int> hits;
-    RE2::Set::ErrorInfo info;
-    if (!set_.Match(text, &hits, &info) && info.kind != RE2::Set::kNoError) return false;
-    out->assign(n, false);
-    for (int h : hits) (*out)[h] = true;
-    return true;
-  }
-
- private:
-  RE2::Set set_;
-};
-
-std::shared_ptr<const RuleFilter> build_rule_filter(const std::vector<rules::Rule>& rules) {
-  RE2::Options o;
-  o.set_max_mem(256 << 20);
-  o.set_log_errors(false);
-  auto f = std::make_shared<RuleFilter>(o);
-  if (!f->add_all(rules)) return nullptr;
-  return f;
-}
-
-std::vector<bool> rules_to_try(const RuleFilter* filter, const std::string& typed, size_t n_rules) {
-  std::vector<bool> out;
-  if (filter && filter->candidates(typed, n_rules, &out)) return out;
-  return std::vector<bool>(n_rules, true);
-}
 
 std::optional<RuleMatch> match_from(const RE2& re, const std::string& typed, size_t pos) {
   const int ng = re.NumberOfCapturingGroups();

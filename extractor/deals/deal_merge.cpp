@@ -1,6 +1,8 @@
 // One deal per type and parties in an article (merge_article_deals in deal_settle.h).
 #include <algorithm>
+#include <map>
 #include <set>
+#include <utility>
 
 #include "extractor/deals/deal_settle.h"
 
@@ -68,17 +70,58 @@ void fill_from(MergedDeal& m, const DealCandidate& c) {
   if (same.status.empty()) same.status = d.status;
 }
 
+// Where merge_same looks for the deal a candidate may repeat: same_deal holds
+// only between deals of one type with the same parties, the same parties but
+// for their places, or the same sentence. Keys of a deal whose parties change
+// are added again; a stale key only costs a same_deal call that says no. An
+// article with thousands of deals thus merges in n log n, not n².
+class MergeIndex {
+ public:
+  // Every merged deal that may be the one `c` repeats, in merged order.
+  std::vector<size_t> candidates(const DealCandidate& c) const {
+    std::vector<size_t> out;
+    const Deal& d = c.deal;
+    append(by_parties_, {d.type, d.parties}, &out);
+    append(by_sentence_, {d.type, d.evidence.span}, &out);
+    if (!c.place.empty()) append(by_site_, {d.type, without(d.parties, c.place)}, &out);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+  void add(const MergedDeal& m, size_t at) {
+    push(by_parties_[{m.deal.type, m.deal.parties}], at);
+    push(by_sentence_[{m.deal.type, m.deal.evidence.span}], at);
+    if (!m.place.empty()) push(by_site_[{m.deal.type, without(m.deal.parties, m.place)}], at);
+  }
+
+ private:
+  // a deal said again and again stays once under its key
+  static void push(std::vector<size_t>& list, size_t at) {
+    if (list.empty() || list.back() != at) list.push_back(at);
+  }
+  template <class Map>
+  static void append(const Map& map, const typename Map::key_type& key, std::vector<size_t>* out) {
+    auto it = map.find(key);
+    if (it != map.end()) out->insert(out->end(), it->second.begin(), it->second.end());
+  }
+  std::map<std::pair<DealType, std::vector<Party>>, std::vector<size_t>> by_parties_, by_site_;
+  std::map<std::pair<DealType, Span>, std::vector<size_t>> by_sentence_;
+};
+
 std::vector<MergedDeal> merge_same(std::vector<DealCandidate> cands) {
   std::vector<MergedDeal> merged;
+  MergeIndex index;
   for (auto& c : cands) {
     MergedDeal* same = nullptr;
-    for (auto& o : merged)
-      if (same_deal(o, c)) {
-        same = &o;
+    for (size_t at : index.candidates(c))
+      if (same_deal(merged[at], c)) {
+        same = &merged[at];
+        index.add(*same, at);  // its parties or place may have changed
         break;
       }
     if (!same) {
       merged.push_back({std::move(c.deal), c.subsumable, c.place, c.broad_place, c.shared_amount});
+      index.add(merged.back(), merged.size() - 1);
       continue;
     }
     same->subsumable = same->subsumable && c.subsumable;
@@ -96,12 +139,13 @@ std::set<std::string> entities_of(const Deal& d) {
 // A partnership named only by a generic word ("파트너십을 확대") between
 // parties that also have a more specific deal in the article says nothing more.
 std::vector<Deal> without_subsumed(std::vector<MergedDeal> merged) {
+  std::set<std::set<std::string>> specific;  // the parties of each deal that is no partnership
+  for (const auto& o : merged)
+    if (o.deal.type != DealType::Partnership) specific.insert(entities_of(o.deal));
   std::vector<Deal> out;
   for (auto& m : merged) {
-    bool subsumed = false;
-    if (m.deal.type == DealType::Partnership && m.subsumable)
-      for (const auto& o : merged)
-        subsumed |= o.deal.type != DealType::Partnership && entities_of(o.deal) == entities_of(m.deal);
+    const bool subsumed =
+        m.deal.type == DealType::Partnership && m.subsumable && specific.count(entities_of(m.deal)) > 0;
     if (!subsumed) out.push_back(m.deal);
   }
   return out;

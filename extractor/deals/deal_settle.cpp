@@ -68,22 +68,33 @@ void retype_by_provider(Deal& d, Party& provider, Party& customer, const DealTab
 }
 
 // Products the sentence did not name: the seller's chips named in the article.
-void add_seller_products(Deal& d, const Schema& schema, const EntityLookup& lookup,
-                         const std::vector<FoundMention>& mentions) {
+void add_seller_products(Deal& d, const Schema& schema, const ProductsByMaker& products) {
   std::string seller;
   for (const auto& p : d.parties)
     if (p.role == schema.provider_role(d.type)) seller = p.entity;
   if (seller.empty()) return;
-  for (const auto& m : mentions)
-    if ((m.type == EntityType::Chip || m.type == EntityType::Product) && lookup(m.entity).maker == seller &&
-        std::find(d.products.begin(), d.products.end(), m.entity) == d.products.end())
-      d.products.push_back(m.entity);
+  auto made = products.of.find(seller);
+  if (made == products.of.end()) return;
+  for (const auto& id : made->second)
+    if (std::find(d.products.begin(), d.products.end(), id) == d.products.end()) d.products.push_back(id);
 }
 
 }  // namespace
 
+ProductsByMaker ProductsByMaker::read(const std::vector<FoundMention>& mentions, const EntityLookup& lookup) {
+  ProductsByMaker p;
+  for (const auto& m : mentions)
+    if (m.type == EntityType::Chip || m.type == EntityType::Product) p.of[lookup(m.entity).maker].push_back(m.entity);
+  return p;
+}
+
 void settle_roles(DealCandidate& c, const DealTables& tables, const EntityLookup& lookup,
                   const std::vector<FoundMention>& mentions) {
+  settle_roles_with(c, tables, lookup, ProductsByMaker::read(mentions, lookup));
+}
+
+void settle_roles_with(DealCandidate& c, const DealTables& tables, const EntityLookup& lookup,
+                       const ProductsByMaker& products) {
   const Schema& schema = tables.schema;
   Deal& d = c.deal;
   const bool supplies = !schema.provider_role(d.type).empty();  // of the type as the rule found it
@@ -94,7 +105,7 @@ void settle_roles(DealCandidate& c, const DealTables& tables, const EntityLookup
     retype_by_provider(d, *pp, *cp, tables, lookup);
   }
   std::sort(d.parties.begin(), d.parties.end());
-  if (d.products.empty() && supplies) add_seller_products(d, schema, lookup, mentions);
+  if (d.products.empty() && supplies) add_seller_products(d, schema, products);
 }
 
 }  // namespace dealgraph

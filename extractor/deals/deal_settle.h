@@ -2,7 +2,9 @@
 // settled from what the dictionary and rules/deals tables know.
 #pragma once
 
+#include <map>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "core/model.h"
@@ -20,6 +22,16 @@ namespace dealgraph {
 // Parties end up sorted.
 void settle_roles(DealCandidate& c, const DealTables& tables, const EntityLookup& lookup,
                   const std::vector<FoundMention>& mentions);
+
+// The article's chips and products by maker, in mention order: read once per
+// article, so settling a deal does not look through every mention again.
+struct ProductsByMaker {
+  std::map<std::string, std::vector<std::string>> of;
+  static ProductsByMaker read(const std::vector<FoundMention>& mentions, const EntityLookup& lookup);
+};
+// settle_roles with the article's products read already.
+void settle_roles_with(DealCandidate& c, const DealTables& tables, const EntityLookup& lookup,
+                       const ProductsByMaker& products);
 
 // One deal per type and parties in an article: later sentences fill a
 // missing amount, capacity, product or status. Deals whose sites both came

@@ -50,6 +50,7 @@ struct ArticleInput {
   const std::vector<Value>& values;
   const EntityLookup& lookup;
   std::vector<const FoundMention*> focus;  // article_focus
+  const MarkerIndex* index = nullptr;      // of `mentions` and `values`, for typeset_sentence
 };
 
 
@@ -64,9 +65,10 @@ std::vector<Span> sentence_units(const DealExtractor& d, std::string_view text, 
 
 // ---------------------------------------------------------------- rule matching
 
-// Which rules can match a typed sentence, in one DFA pass (deal_match.cpp).
+// Which rules can match a typed sentence, from the literal strings each
+// rule's matches must hold, found in one pass (rule_filter.cpp).
 class RuleFilter;
-// Null when the set does not compile (every rule then runs).
+// Null when the literal set does not compile (every rule then runs).
 std::shared_ptr<const RuleFilter> build_rule_filter(const std::vector<rules::Rule>& rules);
 // One flag per rule: whether it may match `typed`; all true without a filter
 // or when the filter could not decide.

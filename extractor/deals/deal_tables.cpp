@@ -106,7 +106,7 @@ Status check_date_classes(const rules::Table& t) {
 // A group must be a role of the rule's type or a known kind (amount, product).
 Status check_groups(const rules::Rule& r, const RuleFacts& f, const Schema& schema, const rules::Table& kinds) {
   bool has_role = false;
-  for (const auto& [name, idx] : r.re->NamedCapturingGroups()) {
+  for (const auto& [name, idx] : r.named_groups) {
     const std::string role = role_of_group(name);
     if (kinds.find(role)) continue;
     if (f.attach_amount || !schema.is_role(role))
@@ -117,7 +117,7 @@ Status check_groups(const rules::Rule& r, const RuleFacts& f, const Schema& sche
     has_role = true;
   }
   if (f.attach_amount) {
-    for (const auto& [name, idx] : r.re->NamedCapturingGroups())
+    for (const auto& [name, idx] : r.named_groups)
       if (role_of_group(name) == "amount") return {};
     return Error::at(r.file, r.line, 1, "rule " + r.name + ": 'attach: amount' needs an (?P<amount>...) group");
   }

@@ -1,5 +1,6 @@
 #include "extractor/deals/sentence_facts.h"
 
+#include <algorithm>
 #include <cctype>
 #include <sstream>
 
@@ -46,11 +47,17 @@ bool voided_match(std::string_view matched, const std::string* words) {
 const FoundMention* site_place(Span sent, size_t match_end, const std::vector<FoundMention>& mentions,
                                const std::function<bool(const FoundMention&)>& broad) {
   auto inside = [&](const FoundMention& m) { return m.span.start >= sent.start && m.span.end <= sent.end; };
-  for (const auto& m : mentions)
-    if (m.type == EntityType::Facility && inside(m)) return nullptr;  // the rule that saw the site decides
+  // sorted by position: the sentence's mentions are the run that starts in it
+  const auto first = std::partition_point(mentions.begin(), mentions.end(),
+                                          [&](const FoundMention& m) { return m.span.start < sent.start; });
+  const auto last =
+      std::partition_point(first, mentions.end(), [&](const FoundMention& m) { return m.span.start <= sent.end; });
+  for (auto m = first; m != last; ++m)
+    if (m->type == EntityType::Facility && inside(*m)) return nullptr;  // the rule that saw the site decides
   for (int pass = 0; pass < 2; ++pass) {
     const FoundMention* place = nullptr;
-    for (const auto& m : mentions) {  // sorted by position
+    for (auto it = first; it != last; ++it) {
+      const FoundMention& m = *it;
       if (m.type != EntityType::Place || !inside(m) || (pass == 0 && broad(m))) continue;
       if (m.span.start < match_end || !place) place = &m;
       if (m.span.start >= match_end) break;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <climits>
 
 namespace dealgraph {
 
@@ -23,6 +24,15 @@ bool is_place_word(const FoundMention& m) {
   return m.type == EntityType::Place || m.place_word;
 }
 
+MarkerIndex MarkerIndex::of(const std::vector<FoundMention>& mentions, const std::vector<Value>& values) {
+  MarkerIndex x;
+  for (size_t i = 0; i < mentions.size(); ++i) x.mentions.emplace_back(mentions[i].span.start, static_cast<int>(i));
+  for (size_t i = 0; i < values.size(); ++i) x.values.emplace_back(values[i].span.start, static_cast<int>(i));
+  std::sort(x.mentions.begin(), x.mentions.end());
+  std::sort(x.values.begin(), x.values.end());
+  return x;
+}
+
 std::vector<int> TypedSentence::slots_in(size_t from, size_t to, bool entity) const {
   std::vector<int> out;
   for (size_t i = 0; i < slots.size(); ++i)
@@ -42,14 +52,32 @@ struct Item {
 
 // The sentence's mentions (not place words) and values, in order; a longer
 // one first where two start together.
-std::vector<Item> marker_items(Span sent, const std::vector<FoundMention>& mentions, const std::vector<Value>& values) {
+// Indexes (ascending) of the entries of `by_start` that start inside `sent`
+// (or at its end): the only ones that can lie inside it.
+std::vector<int> starting_in(const std::vector<std::pair<size_t, int>>& by_start, Span sent) {
+  std::vector<int> out;
+  auto it = std::lower_bound(by_start.begin(), by_start.end(), std::make_pair(sent.start, INT_MIN));
+  for (; it != by_start.end() && it->first <= sent.end; ++it) out.push_back(it->second);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Every index 0..n-1 (no index: the whole article is looked through).
+std::vector<int> all_indexes(size_t n) {
+  std::vector<int> out(n);
+  for (size_t i = 0; i < n; ++i) out[i] = static_cast<int>(i);
+  return out;
+}
+
+std::vector<Item> marker_items(Span sent, const std::vector<FoundMention>& mentions, const std::vector<Value>& values,
+                               const MarkerIndex* index) {
   std::vector<Item> items;
-  for (size_t i = 0; i < mentions.size(); ++i)
+  for (int i : index ? starting_in(index->mentions, sent) : all_indexes(mentions.size()))
     if (mentions[i].span.start >= sent.start && mentions[i].span.end <= sent.end && !is_place_word(mentions[i]))
-      items.push_back({mentions[i].span, true, static_cast<int>(i)});
-  for (size_t i = 0; i < values.size(); ++i)
+      items.push_back({mentions[i].span, true, i});
+  for (int i : index ? starting_in(index->values, sent) : all_indexes(values.size()))
     if (values[i].span.start >= sent.start && values[i].span.end <= sent.end)
-      items.push_back({values[i].span, false, static_cast<int>(i)});
+      items.push_back({values[i].span, false, i});
   std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
     return a.span.start != b.span.start ? a.span.start < b.span.start : a.span.end > b.span.end;
   });
@@ -220,9 +248,9 @@ size_t after_gloss(std::string_view text, Span sent, const std::vector<Item>& it
 TypedSentence typeset_sentence(std::string_view text, Span sent, const std::vector<FoundMention>& mentions,
                                const std::vector<Value>& values, const rules::Table& anaphor,
                                const std::vector<const FoundMention*>& focus, const Schema& schema,
-                               const PronounTables& pronoun) {
+                               const PronounTables& pronoun, const MarkerIndex* index) {
   Typesetter out(text, sent, anaphor, focus, schema, pronoun);
-  const std::vector<Item> items = marker_items(sent, mentions, values);
+  const std::vector<Item> items = marker_items(sent, mentions, values, index);
   size_t pos = sent.start;
   for (size_t k = 0; k < items.size(); ++k) {
     const Item& it = items[k];

@@ -56,6 +56,15 @@ struct PronounTables {
   const Slot* previous_subject = nullptr;       // whom it stands for when the sentence names no party before it
 };
 
+// The article's mentions and values ordered by start, built once per article,
+// so that each sentence finds its markers by binary search instead of a pass
+// over the whole article (a paragraph of 10,000 sentences stays linear).
+struct MarkerIndex {
+  std::vector<std::pair<size_t, int>> mentions;  // (span.start, index), by start
+  std::vector<std::pair<size_t, int>> values;
+  static MarkerIndex of(const std::vector<FoundMention>& mentions, const std::vector<Value>& values);
+};
+
 // The subject of a typed sentence for the next one's pronouns: its first
 // party marker, when that starts within `window` bytes ("For Microsoft, the
 // deal ...", "Sydney-based IREN will ..."); nullopt otherwise.
@@ -66,12 +75,13 @@ std::optional<Slot> sentence_subject(const TypedSentence& t, size_t window);
 // at the sentence start, after a clause word or before a verb word, and not
 // after a reporting word — becomes the marker of the sentence's first party
 // so far, else of `pronoun.previous_subject`, else ⟦⟧, a subject no rule can name.
-// `mentions` and `values` are the article's, sorted. Marker codes are the
+// `mentions` and `values` are the article's, sorted; `index`, when given, is
+// MarkerIndex::of them (the same markers, found faster). Marker codes are the
 // schema's (marker, value_marker).
 TypedSentence typeset_sentence(std::string_view text, Span sent, const std::vector<FoundMention>& mentions,
                                const std::vector<Value>& values, const rules::Table& anaphor,
                                const std::vector<const FoundMention*>& focus, const Schema& schema,
-                               const PronounTables& pronoun = {});
+                               const PronounTables& pronoun = {}, const MarkerIndex* index = nullptr);
 
 // A headline in title case ("Anthropic Orders $21 Billion of TPU Racks from
 // Broadcom") reads like a sentence for rules written in sentence case: when at

@@ -60,7 +60,7 @@ void match_region(Scan& scan, Span region) {
       if (longest_edged_hit(scan, i, region, hits, &m)) {
         i = m.span.end;
         len = 0;
-        scan.mentions().push_back(std::move(m));
+        scan.append(std::move(m));
       }
     }
     i += len;

@@ -129,10 +129,11 @@ void give_way(Scan& scan, const rules::Rule& rule, std::string_view name, size_t
   if ((grows != "yes" && grows != "past_a_word") || name.find(',') != std::string_view::npos ||
       name.find(" and ") != std::string_view::npos || name.find('&') != std::string_view::npos)
     return;
-  auto& ms = scan.mentions();
+  const auto& ms = static_cast<const Scan&>(scan).mentions();
   size_t e = s + name.size(), inside = 0, at_start = ms.size();
   std::vector<size_t> gone;  // a country inside after the first word: "SilTerra | Malaysia | Sdn Bhd"
-  for (size_t i = 0; i < ms.size(); ++i)
+  const auto [first, last] = scan.intersecting(s, e);
+  for (size_t i = first; i < last; ++i)
     if (ms[i].span.start < e && s < ms[i].span.end) {
       if (ms[i].span.start > s && ms[i].span.end <= e && scan.is_country(ms[i])) {
         gone.push_back(i);
@@ -151,7 +152,7 @@ void give_way(Scan& scan, const rules::Rule& rule, std::string_view name, size_t
     return;
   }
   std::sort(gone.rbegin(), gone.rend());
-  for (size_t i : gone) ms.erase(ms.begin() + static_cast<std::ptrdiff_t>(i));
+  for (size_t i : gone) scan.erase(i);
 }
 
 // Takes one captured name as a `type` entity; false when it is skipped.
@@ -262,8 +263,10 @@ void apply_list_rule(Scan& scan, const rules::Rule& rule, std::string_view list)
   for (auto m : list_members(scan.k, list)) {
     size_t s = static_cast<size_t>(m.data() - scan.text.data());
     bool covered = false;
-    for (const auto& x : scan.mentions())
-      if (x.span.start < s + m.size() && s < x.span.end) {
+    const auto& ms = static_cast<const Scan&>(scan).mentions();
+    const auto [first, last] = scan.intersecting(s, s + m.size());
+    for (size_t i = first; i < last; ++i)
+      if (const FoundMention& x = ms[i]; x.span.start < s + m.size() && s < x.span.end) {
         covered = true;
         known = known || is_org(x.type);
       }

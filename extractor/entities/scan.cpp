@@ -9,30 +9,70 @@ namespace dealgraph::entities {
 Scan::Scan(const Knowledge& know, std::string_view t, const Article& article) : k(know), text(t) {
   if (article.headline_span.size()) regions.push_back(article.headline_span);
   for (const auto& p : article.paragraphs) regions.push_back(p);
+  for (const auto& [key, unused] : k.table("particle").entries) longest_particle_ = std::max(longest_particle_, key.size());
+}
+
+std::pair<size_t, size_t> Scan::intersecting(size_t s, size_t e) const {
+  const auto& ms = mentions();
+  if (!ordered_) return {0, ms.size()};
+  // disjoint and sorted: starts and ends both ascend
+  auto first = std::partition_point(ms.begin(), ms.end(), [&](const FoundMention& m) { return m.span.end <= s; });
+  auto last = std::partition_point(first, ms.end(), [&](const FoundMention& m) { return m.span.start < e; });
+  return {static_cast<size_t>(first - ms.begin()), static_cast<size_t>(last - ms.begin())};
 }
 
 bool Scan::overlaps(size_t s, size_t e) const {
-  for (const auto& m : mentions())
-    if (m.span.start < e && s < m.span.end) return true;
+  const auto& ms = mentions();
+  const auto [first, last] = intersecting(s, e);
+  for (size_t i = first; i < last; ++i)
+    if (ms[i].span.start < e && s < ms[i].span.end) return true;
   return false;
 }
 
 FoundMention* Scan::covering(size_t s, size_t e) {
-  for (auto& m : mentions())
+  auto& ms = out.mentions;
+  if (s < e && ordered_) {  // a covering mention intersects [s, e)
+    const auto [first, last] = intersecting(s, e);
+    for (size_t i = first; i < last; ++i)
+      if (ms[i].span.start <= s && e <= ms[i].span.end) return &ms[i];
+    return nullptr;
+  }
+  for (auto& m : ms)
     if (m.span.start <= s && e <= m.span.end) return &m;
   return nullptr;
 }
 
 const FoundMention* Scan::mention_before(size_t pos, size_t max_gap) const {
+  const auto& ms = mentions();
+  if (ordered_) {
+    // the last one in order is the nearest; no mention further back than the
+    // gap plus the longest particle can qualify
+    size_t i = static_cast<size_t>(
+        std::partition_point(ms.begin(), ms.end(), [&](const FoundMention& m) { return m.span.end <= pos; }) -
+        ms.begin());
+    for (; i > 0 && pos - ms[i - 1].span.end <= max_gap + longest_particle_; --i)
+      if (pos - ms[i - 1].span.end <= max_gap + ms[i - 1].particle.size()) return &ms[i - 1];
+    return nullptr;
+  }
   const FoundMention* best = nullptr;
-  for (const auto& m : mentions())
+  for (const auto& m : ms)
     if (m.span.end <= pos && pos - m.span.end <= max_gap + m.particle.size()) best = &m;
   return best;
 }
 
 void Scan::sort() {
-  auto& ms = mentions();
+  if (ordered_) return;
+  auto& ms = out.mentions;
   std::sort(ms.begin(), ms.end(), [](const FoundMention& a, const FoundMention& b) { return a.span < b.span; });
+  ordered_ = std::adjacent_find(ms.begin(), ms.end(), [](const FoundMention& a, const FoundMention& b) {
+               return !(a.span < b.span) || b.span.start < a.span.end;
+             }) == ms.end();
+}
+
+void Scan::append(FoundMention m) {
+  auto& ms = out.mentions;
+  if (!ms.empty() && (!(ms.back().span < m.span) || m.span.start < ms.back().span.end)) ordered_ = false;
+  ms.push_back(std::move(m));
 }
 
 std::string Scan::particle_at(size_t end) const {
@@ -49,7 +89,7 @@ bool Scan::add(size_t s, size_t e, const std::string& id, EntityType type, const
   m.type = type;
   m.rule = rule;
   m.particle = particle_at(e);
-  mentions().push_back(std::move(m));
+  append(std::move(m));
   return true;
 }
 

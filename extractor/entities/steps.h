@@ -70,7 +70,12 @@ struct Scan {
   std::vector<Span> regions;  // headline, then paragraphs
   ArticleEntities out;
 
-  std::vector<FoundMention>& mentions() { return out.mentions; }
+  // The mentions to change: the Scan no longer assumes them ordered (sort()
+  // checks again). Readers use the const overload.
+  std::vector<FoundMention>& mentions() {
+    ordered_ = false;
+    return out.mentions;
+  }
   const std::vector<FoundMention>& mentions() const { return out.mentions; }
   bool overlaps(size_t s, size_t e) const;
   // The first mention that covers [s, e), or nullptr.
@@ -78,9 +83,25 @@ struct Scan {
   // The last mention (in order) ending at most `max_gap` bytes plus its
   // particle before `pos`, or nullptr.
   const FoundMention* mention_before(size_t pos, size_t max_gap) const;
+  // The mentions that intersect [s, e), in order: indexes [first, second).
+  // Ordered mentions answer by binary search, others by a full pass (then
+  // the range may hold mentions that do not intersect: callers test each).
+  std::pair<size_t, size_t> intersecting(size_t s, size_t e) const;
   void sort();
   // Adds a mention unless it overlaps one; its particle is read off the text.
   bool add(size_t s, size_t e, const std::string& id, EntityType type, const std::string& rule);
+  // Appends a mention that overlaps none (the dictionary's longest matches).
+  void append(FoundMention m);
+  // Drops the mention at `index` (the rest stay ordered).
+  void erase(size_t index) { out.mentions.erase(out.mentions.begin() + static_cast<std::ptrdiff_t>(index)); }
+
+ private:
+  // The mentions are sorted by span and pairwise disjoint, so the queries
+  // above are binary searches and sort() has nothing to do: a line of a
+  // million names stays linear. Cleared by any change through mentions().
+  bool ordered_ = true;
+  size_t longest_particle_ = 0;  // bounds mention_before's walk back
+ public:
   // Adds `name` at every word-edged place in the regions.
   void find_everywhere(const std::string& name, const std::string& id, EntityType type, const std::string& rule);
   // The dictionary id of `name`, or the id of a new discovered entity.
