@@ -25,12 +25,15 @@ char* cs(const std::string& s) { return const_cast<char*>(s.c_str()); }
 
 // Graphviz reads backslash escapes in labels (\N is the node name, \n \l \r
 // break lines): a literal backslash is doubled, a newline becomes a centred
-// line break, and other control characters are dropped.
+// line break, and other control characters are dropped. It also decodes
+// HTML entities in labels ("&amp;" shows as "&"), so '&' is written as
+// "&amp;": a name that reads "&lt;" shows as "&lt;".
 std::string esc(std::string_view s) {
   std::string out;
   for (char c : labels::printable(s)) {
     if (c == '\\') out += "\\\\";
     else if (c == '\n') out += "\\n";
+    else if (c == '&') out += "&amp;";
     else out += c;
   }
   return out;

@@ -1,13 +1,23 @@
 // dealgraph/export/export_files.h — writing export results so that a failure
-// never leaves a half-written file behind.
+// or a kill never leaves a half-written or mixed output behind.
 //
 //   Status s = write_file_atomic("graph.svg", svg);
 //   Status s = write_dir_atomic("tables", {{"deals.csv", ...}, {"entities.csv", ...}});
 //
-// Each file is written to NAME.tmp beside its target and renamed over it
-// (rename(2) is atomic within a file system). A directory write writes every
-// temporary first and renames only when all were written, so a full disk
-// leaves the old tables, not a mix. Errors name the file and the reason.
+// A file is written to an unnamed temporary beside its target (O_TMPFILE;
+// on a file system without it, a hidden `.NAME.dealgraph-PID-XXXXXX`),
+// flushed to disk, then linked and renamed over the target: rename(2) is
+// atomic within a file system, so readers see the old file or the new one.
+// A directory of tables is written whole into a hidden sibling folder
+// `.DIR.dealgraph-PID-XXXXXX` and swapped with DIR in one step
+// (renameat2 RENAME_EXCHANGE; rename when DIR is new), then the old tables
+// are removed: never new and old tables mixed. An existing DIR may hold only
+// files of dealgraph's (`*.csv`) — anything else is an Error, never deleted.
+// SIGINT, SIGTERM, SIGHUP and SIGPIPE wait while the output is replaced, so
+// such a kill lands before (nothing changed, temporaries removed) or after;
+// a SIGKILL can leave only a hidden temporary, which the next write to the
+// same target removes once its process is gone.
+// Errors name the target file or folder and the system's reason.
 // Thread-safety: none needed beyond the file system's.
 #pragma once
 
@@ -20,7 +30,7 @@ namespace dealgraph {
 
 Status write_file_atomic(const std::string& path, const std::string& data);
 
-// Creates `dir` (and parents) when missing; `files` maps plain file names to contents.
+// Creates DIR's parents when missing; `files` maps plain file names to contents.
 Status write_dir_atomic(const std::string& dir, const std::map<std::string, std::string>& files);
 
 }  // namespace dealgraph

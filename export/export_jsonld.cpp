@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/utf8.h"
 #include "graph/deal_fields.h"
 #include "graph/labels.h"
 
@@ -12,20 +13,43 @@ using nlohmann::json;
 
 namespace {
 
-// Keeps an id readable (Hangul stays, as IRIs allow) but escapes the ASCII
-// characters an IRI cannot hold or that would end its path.
+// May code point `c` (>= 0x80) stand as itself in an IRI? RFC 3987: only a
+// `ucschar` (2.2), and never a bidi formatting character (4.1: LRM, RLM,
+// LRE..RLO, LRI..PDI, ALM), which would reorder how the IRI displays.
+bool iri_char(char32_t c) {
+  const bool ucschar = (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xF900 && c <= 0xFDCF) || (c >= 0xFDF0 && c <= 0xFFEF) ||
+                       (c >= 0x10000 && c <= 0xEFFFD && (c & 0xFFFE) != 0xFFFE);
+  const bool bidi = c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
+                    c == 0x061C;
+  return ucschar && !bidi;
+}
+
+// Keeps an id readable (Hangul stays, as IRIs allow) but percent-encodes the
+// bytes of every character an IRI cannot hold or that would end its path.
 std::string iri_part(const std::string& id) {
   static const char kHex[] = "0123456789ABCDEF";
+  // ids come from checked UTF-8; should one not, each of its bytes is encoded
+  const bool valid = utf8::find_invalid(id) == std::string::npos;
   std::string out;
-  for (unsigned char c : id) {
-    bool keep = c >= 0x80 || std::isalnum(c) || std::string_view("-._~:!$&'()*+,;=@").find(c) != std::string_view::npos;
-    if (keep) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
+  for (size_t i = 0; i < id.size();) {
+    const unsigned char c = static_cast<unsigned char>(id[i]);
+    size_t len = 1;
+    bool keep;
+    if (c < 0x80)
+      keep = std::isalnum(c) || std::string_view("-._~:!$&'()*+,;=@").find(c) != std::string_view::npos;
+    else
+      keep = valid && iri_char(utf8::decode(id, i, &len));
+    for (size_t k = i; k < i + len; ++k) {
+      const unsigned char b = static_cast<unsigned char>(id[k]);
+      if (keep) {
+        out += static_cast<char>(b);
+      } else {
+        out += '%';
+        out += kHex[b >> 4];
+        out += kHex[b & 15];
+      }
     }
+    i += len;
   }
   return out;
 }

@@ -1,11 +1,30 @@
 // Hostile input (issue 18): a clear error and exit 1, never silently wrong
-// output — UTF-16/UTF-32 files, a file holding only a byte-order mark,
-// standard output that cannot be written, numbers too large for a double.
+// output. Every case of the issue and its expected outcome:
+//
+// | case                                        | outcome                                         | test |
+// |---------------------------------------------|-------------------------------------------------|------|
+// | `query top --limit 0000000000000000003`     | the top 3, exit 0, clean under ASan             | "query top --limit with leading zeros" |
+// | UTF-16 / UTF-32 with a byte-order mark      | `F: UTF-16 text (byte-order mark at offset 0)`, 1 | "decode_text names UTF-16...", "extract reports a UTF-16 file..." |
+// | a file holding only a UTF-8 BOM             | `F: empty input: ... byte-order mark`, 1         | "a file holding only a UTF-8 byte-order mark is empty" |
+// | NUL bytes, invalid UTF-8                    | `F:byte N: binary data`, `F:L:C: invalid UTF-8 at byte N`, 1 | "every unreadable input file..." |
+// | CRLF line ends                              | read as LF: the same deals, exit 0              | "CRLF line ends read like LF" |
+// | a directory, a missing or unreadable file   | `F: is a directory, not a file` / `no such file` / `cannot be read`, 1 | "every unreadable input file..." |
+// | standard output full (/dev/full) or closed  | `cannot write standard output: REASON`, 1       | "output that cannot be written...", "a closed standard output..." |
+// | `--out` on a full disk / unwritable         | `F: cannot write: REASON`, 1; old file kept, no temporary | "--out is replaced atomically..." |
+// | `export csv --out DIR` killed mid-write      | old tables or new, never mixed; stale temporaries removed | "--out DIR is replaced as a whole..." |
+// | a 400-digit figure                          | no value, never null/inf; exit 0                | "a number too large for a double...", "a deal with an impossible amount..." |
+// | hostile names in every export               | escaped, read back by real parsers              | tests/test_hostile_names.cpp |
+// | bidi controls in JSON-LD @id                | percent-encoded (RFC 3987)                      | tests/test_hostile_names.cpp |
+// | crashes found by fuzzing                    | each a regression case                          | tests/test_fuzz_findings.cpp |
+// | very long lines, a million names, 200 MB    | bounded work (issue 18 item 3, h-speed's)       | docs/speed.md |
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <iterator>
 #include <string>
+#include <unistd.h>
 
 #include "extractor/reader/reader.h"
 #include "golden/golden_check.h"
@@ -182,5 +201,142 @@ TEST_CASE("a deal with an impossible amount shows no infinity", "[hostile][value
     REQUIRE(run(kBin + " " + verb + " " + dir + "/huge.txt 2>/dev/null", &out) == 0);
     check_no_infinity(out);
   }
+  fs::remove_all(dir);
+}
+
+// ------------------------------------------------------------ input files
+
+TEST_CASE("every unreadable input file is an error naming it and where, exit 1", "[hostile][reader][cli]") {
+  const std::string dir = temp_dir("hostile-files");
+  write(dir + "/nul.txt", std::string("NVIDIA\0 invests", 15));
+  write(dir + "/bad.txt", "NVIDIA invests\xFF here\n");
+  write(dir + "/trunc.txt", "line one\n삼성\xEC\x84");  // a character cut short at the end
+  fs::create_directories(dir + "/folder");
+  struct Case {
+    std::string file, message;
+  } cases[] = {
+      {dir + "/nul.txt", dir + "/nul.txt:byte 6: binary data (a NUL byte), not text"},
+      {dir + "/bad.txt", dir + "/bad.txt:1:15: invalid UTF-8 at byte 14 (0xFF)"},
+      {dir + "/trunc.txt", dir + "/trunc.txt:2:7: invalid UTF-8 at byte 15"},
+      {dir + "/folder", dir + "/folder: is a directory, not a file"},
+      {dir + "/missing.txt", dir + "/missing.txt: no such file"},
+  };
+  // one verb per case (every verb reads its files through cli/load.cpp)
+  const char* verbs[] = {"extract", "query investments", "entities", "export --format dot", "extract"};
+  for (size_t i = 0; i < std::size(cases); ++i) {
+    const auto& c = cases[i];
+    std::string err;
+    INFO(verbs[i] << " " << c.file);
+    CHECK(dg_err(std::string(verbs[i]) + " " + c.file, ">/dev/null", &err) == 1);
+    CHECK(err.rfind("dealgraph: " + c.message, 0) == 0);
+    CHECK(std::count(err.begin(), err.end(), '\n') == 1);
+  }
+  // unreadable by permission: root reads everything, so only for others
+  if (geteuid() != 0) {
+    write(dir + "/secret.txt", "NVIDIA invested $1 billion in OpenAI.\n");
+    fs::permissions(dir + "/secret.txt", fs::perms::none);
+    std::string err;
+    CHECK(dg_err("extract " + dir + "/secret.txt", ">/dev/null", &err) == 1);
+    CHECK(err == "dealgraph: " + dir + "/secret.txt: cannot be read\n");
+  }
+  fs::remove_all(dir);
+}
+
+TEST_CASE("CRLF line ends read like LF", "[hostile][reader][cli]") {
+  const std::string dir = temp_dir("hostile-crlf");
+  std::string lf = dealgraph::golden::read(kSample), crlf;
+  for (char c : lf) {
+    if (c == '\n') crlf += '\r';
+    crlf += c;
+  }
+  write(dir + "/crlf.txt", crlf);
+  for (const std::string verb : {"query deals", "entities --format tsv"}) {
+    std::string a, b;
+    INFO(verb);
+    REQUIRE(run(kBin + " " + verb + " " + kSample + " 2>/dev/null", &a) == 0);
+    REQUIRE(run(kBin + " " + verb + " " + dir + "/crlf.txt 2>/dev/null", &b) == 0);
+    CHECK(!a.empty());
+    CHECK(a == b);
+  }
+  fs::remove_all(dir);
+}
+
+TEST_CASE("query top --limit with leading zeros", "[hostile][cli]") {
+  // once a read of freed memory (a pointer into a temporary): ASan checks it
+  std::string a, b;
+  REQUIRE(run(kBin + " query top --limit 0000000000000000003 " + kSample + " 2>/dev/null", &a) == 0);
+  REQUIRE(run(kBin + " query top --limit 3 " + kSample + " 2>/dev/null", &b) == 0);
+  CHECK(a == b);
+  CHECK(!a.empty());
+}
+
+// ------------------------------------------------------------ --out
+
+namespace {
+// Names in `dir` (hidden ones too), sorted.
+std::vector<std::string> listing(const std::string& dir) {
+  std::vector<std::string> out;
+  for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path().filename().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+}  // namespace
+
+TEST_CASE("--out is replaced atomically; a failed write keeps the old file", "[hostile][cli][output]") {
+  const std::string dir = temp_dir("hostile-out");
+  write(dir + "/g.dot", "old");
+  std::string err;
+  REQUIRE(dg_err("export --format dot --out " + dir + "/g.dot " + kSample, "", &err) == 0);
+  CHECK(dealgraph::golden::read(dir + "/g.dot").rfind("digraph", 0) == 0);
+  CHECK(listing(dir) == std::vector<std::string>{"g.dot"});
+  // under a missing folder: the target named, nothing left behind
+  CHECK(dg_err("export --format dot --out " + dir + "/no/g.dot " + kSample, "", &err) == 1);
+  CHECK(err.rfind("dealgraph: " + dir + "/no/g.dot: cannot create: No such file or directory", 0) == 0);
+  CHECK(listing(dir) == std::vector<std::string>{"g.dot"});
+  // --out a folder
+  fs::create_directories(dir + "/sub");
+  CHECK(dg_err("export --format jsonld --out " + dir + "/sub " + kSample, "", &err) == 1);
+  CHECK(err == "dealgraph: " + dir + "/sub: is a directory, not a file\n");
+  // a link is followed: the file it names is replaced, the link stays
+  fs::create_symlink("g.dot", dir + "/link.dot");
+  REQUIRE(dg_err("export --format graphml --out " + dir + "/link.dot " + kSample, "", &err) == 0);
+  CHECK(fs::is_symlink(dir + "/link.dot"));
+  CHECK(dealgraph::golden::read(dir + "/g.dot").find("<graphml") != std::string::npos);
+  // a full disk: the device is written in place, never replaced, and the error named
+  if (fs::exists("/dev/full")) {
+    CHECK(dg_err("export --format jsonld --out /dev/full " + kSample, "", &err) == 1);
+    CHECK(err == "dealgraph: /dev/full: cannot write: No space left on device\n");
+    CHECK(fs::is_character_file("/dev/full"));
+    CHECK(dg_err("export --format csv --out /dev/full " + kSample, "", &err) == 1);
+    CHECK(err == "dealgraph: /dev/full: is a file, not a directory\n");
+  }
+  fs::remove_all(dir);
+}
+
+TEST_CASE("--out DIR is replaced as a whole, never mixed", "[hostile][cli][output]") {
+  const std::string dir = temp_dir("hostile-tables");
+  const std::string tables = dir + "/tables";
+  // old tables, one that the new export does not write, and a temporary
+  // left by a writer killed with SIGKILL (its process is gone)
+  fs::create_directories(tables);
+  write(tables + "/deals.csv", "old");
+  write(tables + "/retired.csv", "old");
+  fs::create_directories(dir + "/.tables.dealgraph-999999999-AbCdEf");
+  write(dir + "/.tables.dealgraph-999999999-AbCdEf/deals.csv", "half");
+  std::string err;
+  REQUIRE(dg_err("export --format csv --out " + tables + " " + kSample, "", &err) == 0);
+  CHECK(listing(dir) == std::vector<std::string>{"tables"});
+  CHECK(listing(tables) == std::vector<std::string>{"articles.csv", "deal_parties.csv", "deals.csv", "entities.csv",
+                                                    "mentions.csv"});
+  CHECK(dealgraph::golden::read(tables + "/deals.csv").rfind("id:ID(Deal)", 0) == 0);
+  // a folder holding anything else is not the tables': an error, nothing touched
+  write(tables + "/notes.txt", "mine");
+  CHECK(dg_err("export --format csv --out " + tables + " " + kSample, "", &err) == 1);
+  CHECK(err.rfind("dealgraph: " + tables + ": holds 'notes.txt', not a table of dealgraph's", 0) == 0);
+  CHECK(dealgraph::golden::read(tables + "/notes.txt") == "mine");
+  CHECK(listing(dir) == std::vector<std::string>{"tables"});
+  // a new folder, with its parents
+  REQUIRE(dg_err("export --format csv --out " + dir + "/a/b " + kSample, "", &err) == 0);
+  CHECK(listing(dir + "/a/b").size() == 5);
   fs::remove_all(dir);
 }

@@ -102,14 +102,12 @@ TEST_CASE("status: deal tables have a status column", "[cli][status]") {
   REQUIRE(dg("query investments --format csv --status all " + f.path, &out) == 0);
   // csv: numbers as numbers, the short form in amount_label (docs/queries.md)
   CHECK(out.rfind("investor,investee,deals,amount,currency,amount_qualifier,amount_min,amount_max,amount_usd,"
-                  "usd_rate_year,amount_label,status
-",
+                  "usd_rate_year,amount_label,status\r\n",
                   0) == 0);
   // The deal's id is a content id ("D" and 12 hex digits: docs/json.md).
   const size_t row = out.find("NVIDIA,Arm,D");
   REQUIRE(row != std::string::npos);
-  CHECK(out.substr(row + 11 + 13, out.find("
-", row) - row - 11 - 13) == ",40000000000,USD,exact,,,40000000000,,$40B,failed");
+  CHECK(out.substr(row + 11 + 13, out.find("\r\n", row) - row - 11 - 13) == ",40000000000,USD,exact,,,40000000000,,$40B,failed");
   REQUIRE(dg("query deals --format csv " + f.path, &out) == 0);
   CHECK(out.rfind("id,type,date,date_grain,date_start,date_end,amount,", 0) == 0);
   CHECK(has(out.substr(0, out.find('\n')), ",reports,status\r"));
