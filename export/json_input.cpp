@@ -178,6 +178,21 @@ Value value_of(const json& j, const std::string& path) {
   return v;
 }
 
+// A person's role at an organization (docs/json.md, "roles").
+Role role_of(const json& j, const std::string& path) {
+  Role r;
+  r.person = text(j, "person", path);
+  r.org = text(j, "org", path);
+  r.title = text(j, "title", path);
+  r.article = text(j, "article", path);
+  const json& ev = field(j, "evidence", path);
+  r.evidence.span = Span{offset(field(ev, "start", path + ".evidence"), path + ".evidence.start"),
+                         offset(field(ev, "end", path + ".evidence"), path + ".evidence.end")};
+  r.evidence.text = text(ev, "text", path + ".evidence");
+  r.rule = text(j, "rule", path);
+  return r;
+}
+
 void check_format(const json& j) {
   if (!j.is_object() || text(j, "format", "") != "dealgraph/1")
     throw BadField{"format", "not a dealgraph/1 graph"};
@@ -192,6 +207,7 @@ void add_record(const json& j, Corpus* c) {
     c->entities[e.id] = std::move(e);
   } else if (record == "deal") c->deals.push_back(deal_of(j, "deal"));
   else if (record == "value") c->values.push_back(value_of(j, "value"));
+  else if (record == "role") c->roles.push_back(role_of(j, "role"));
   else throw BadField{"record", "unknown record '" + record + "'"};
 }
 
@@ -223,6 +239,10 @@ Result<Corpus> graph_from_json(const json& j) {
     for (size_t i = 0; i < ds.size(); ++i) c.deals.push_back(deal_of(ds[i], at("deals", i)));
     const json& vs = array(j, "values", "");
     for (size_t i = 0; i < vs.size(); ++i) c.values.push_back(value_of(vs[i], at("values", i)));
+    if (j.contains("roles")) {  // only when some article states a role
+      const json& rs = array(j, "roles", "");
+      for (size_t i = 0; i < rs.size(); ++i) c.roles.push_back(role_of(rs[i], at("roles", i)));
+    }
     return c;
   } catch (const BadField& b) {
     return bad("", 0, b.path, b.message);

@@ -129,6 +129,7 @@ void merge_article(Corpus article, Corpus* file) {
     }
   }
   for (auto& d : article.deals) file->deals.push_back(std::move(d));
+  for (auto& r : article.roles) file->roles.push_back(std::move(r));
   for (auto& v : article.values) file->values.push_back(std::move(v));
 }
 

@@ -39,6 +39,7 @@ void rename_articles(Corpus* c, const std::map<std::string, std::string>& rename
   };
   for (auto& d : c->deals) follow(&d.article);
   for (auto& v : c->values) follow(&v.article);
+  for (auto& r : c->roles) follow(&r.article);
   for (auto& [id, e] : c->entities)
     for (auto& m : e.mentions) follow(&m.article);
 }

@@ -23,6 +23,7 @@ void make_ids_private(Corpus* part, size_t taken) {
   };
   for (auto& d : part->deals) follow(&d.article);
   for (auto& v : part->values) follow(&v.article);
+  for (auto& r : part->roles) follow(&r.article);
   for (auto& [id, e] : part->entities)
     for (auto& m : e.mentions) follow(&m.article);
 }
@@ -71,6 +72,7 @@ void absorb(Corpus part, Corpus* into) {
   }
   for (auto& d : part.deals) into->deals.push_back(std::move(d));
   for (auto& v : part.values) into->values.push_back(std::move(v));
+  for (auto& r : part.roles) into->roles.push_back(std::move(r));
 }
 
 }  // namespace dealgraph

@@ -326,8 +326,9 @@ TEST_CASE("--out DIR is replaced as a whole, never mixed", "[hostile][cli][outpu
   std::string err;
   REQUIRE(dg_err("export --format csv --out " + tables + " " + kSample, "", &err) == 0);
   CHECK(listing(dir) == std::vector<std::string>{"tables"});
+  // the sample states a role, so roles.csv is there too (docs/json.md, "roles")
   CHECK(listing(tables) == std::vector<std::string>{"articles.csv", "deal_parties.csv", "deals.csv", "entities.csv",
-                                                    "mentions.csv"});
+                                                    "mentions.csv", "roles.csv"});
   CHECK(dealgraph::golden::read(tables + "/deals.csv").rfind("id:ID(Deal)", 0) == 0);
   // a folder holding anything else is not the tables': an error, nothing touched
   write(tables + "/notes.txt", "mine");
@@ -337,6 +338,6 @@ TEST_CASE("--out DIR is replaced as a whole, never mixed", "[hostile][cli][outpu
   CHECK(listing(dir) == std::vector<std::string>{"tables"});
   // a new folder, with its parents
   REQUIRE(dg_err("export --format csv --out " + dir + "/a/b " + kSample, "", &err) == 0);
-  CHECK(listing(dir + "/a/b").size() == 5);
+  CHECK(listing(dir + "/a/b").size() == 6);
   fs::remove_all(dir);
 }
