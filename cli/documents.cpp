@@ -5,33 +5,12 @@
 #include <ostream>
 #include <sstream>
 
-#include "core/resources.h"
+#include "cli/graph_input.h"
 #include "extractor/values/tagger.h"
 
 namespace dealgraph::cli {
 
 namespace {
-
-int read_all(const std::string& f, IO io, bool* stdin_used, std::string* text) {
-  if (f != "-") {
-    auto r = read_file(f);
-    if (!r) {
-      io.err << "dealgraph: " << r.error().to_string() << "\n";
-      return kBadInput;
-    }
-    *text = std::move(*r);
-    return kOk;
-  }
-  if (*stdin_used) {
-    io.err << "dealgraph: '-' (standard input) given twice\n";
-    return kUsage;
-  }
-  *stdin_used = true;
-  std::ostringstream ss;
-  ss << io.in.rdbuf();
-  *text = ss.str();
-  return kOk;
-}
 
 // One line of a document stream; "" when it is good, else what is wrong.
 std::string parse_document(const std::string& line, Document* d) {
@@ -83,7 +62,7 @@ int read_documents(const std::vector<std::string>& files, const std::string& inp
   bool stdin_used = false;
   for (const auto& f : files) {
     std::string text;
-    if (int rc = read_all(f, io, &stdin_used, &text); rc != kOk) return rc;
+    if (int rc = read_text(f, io, &stdin_used, &text); rc != kOk) return rc;
     const std::string name = f == "-" ? "<stdin>" : f;
     if (input == "jsonl") {
       if (int rc = read_jsonl(name, text, io, out); rc != kOk) return rc;

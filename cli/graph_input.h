@@ -1,4 +1,5 @@
-// dealgraph/cli/graph_input.h — reading dealgraph/1 graphs back (merge, diff).
+// dealgraph/cli/graph_input.h — reading inputs whole (extract --input jsonl,
+// merge, diff) and dealgraph/1 graphs back (merge, diff).
 //
 //   std::vector<Corpus> parts;
 //   if (int rc = read_graph_files(o.positional(), io, &parts); rc != kOk) return rc;
