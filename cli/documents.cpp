@@ -55,22 +55,11 @@ int read_jsonl(const std::string& name, const std::string& text, IO io, std::vec
 
 int read_documents(const std::vector<std::string>& files, const std::string& input, IO io,
                    std::vector<Document>* out) {
-  if (files.empty()) {
-    io.err << "dealgraph: no input files (give FILE... or - for standard input)\n";
-    return kUsage;
-  }
-  bool stdin_used = false;
-  for (const auto& f : files) {
-    std::string text;
-    if (int rc = read_text(f, io, &stdin_used, &text); rc != kOk) return rc;
-    const std::string name = f == "-" ? "<stdin>" : f;
-    if (input == "jsonl") {
-      if (int rc = read_jsonl(name, text, io, out); rc != kOk) return rc;
-    } else {
-      out->push_back(Document{name, name, std::move(text), {}});
-    }
-  }
-  return kOk;
+  return for_each_input(files, io, [&](const std::string& name, std::string text) {
+    if (input == "jsonl") return read_jsonl(name, text, io, out);
+    out->push_back(Document{name, name, std::move(text), {}});
+    return kOk;
+  });
 }
 
 int extract_document(const Pipeline& p, Document doc, Corpus* corpus, IO io) {

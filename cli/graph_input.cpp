@@ -29,7 +29,8 @@ int read_text(const std::string& f, IO io, bool* stdin_used, std::string* text) 
   return kOk;
 }
 
-int read_graph_files(const std::vector<std::string>& files, IO io, std::vector<Corpus>* parts) {
+int for_each_input(const std::vector<std::string>& files, IO io,
+                   const std::function<int(const std::string& name, std::string text)>& use) {
   if (files.empty()) {
     io.err << "dealgraph: no input files (give FILE... or - for standard input)\n";
     return kUsage;
@@ -38,12 +39,19 @@ int read_graph_files(const std::vector<std::string>& files, IO io, std::vector<C
   for (const auto& f : files) {
     std::string text;
     if (int rc = read_text(f, io, &stdin_used, &text); rc != kOk) return rc;
-    if (Status s = read_graphs(text, f == "-" ? "<stdin>" : f, parts); !s) {
+    if (int rc = use(f == "-" ? "<stdin>" : f, std::move(text)); rc != kOk) return rc;
+  }
+  return kOk;
+}
+
+int read_graph_files(const std::vector<std::string>& files, IO io, std::vector<Corpus>* parts) {
+  return for_each_input(files, io, [&](const std::string& name, std::string text) {
+    if (Status s = read_graphs(text, name, parts); !s) {
       io.err << "dealgraph: " << s.error().to_string() << "\n";
       return kBadInput;
     }
-  }
-  return kOk;
+    return kOk;
+  });
 }
 
 bool looks_like_graph(const std::string& text) {

@@ -128,6 +128,16 @@ Entity entity_of(const json& j, const std::string& path) {
   return e;
 }
 
+// The `evidence` object of a deal or a role: its byte span and its words.
+Evidence evidence_of(const json& j, const std::string& path) {
+  const json& ev = field(j, "evidence", path);
+  Evidence e;
+  e.span = Span{offset(field(ev, "start", path + ".evidence"), path + ".evidence.start"),
+                offset(field(ev, "end", path + ".evidence"), path + ".evidence.end")};
+  e.text = text(ev, "text", path + ".evidence");
+  return e;
+}
+
 Deal deal_of(const json& j, const std::string& path) {
   Deal d;
   d.id = text(j, "id", path);
@@ -147,10 +157,7 @@ Deal deal_of(const json& j, const std::string& path) {
   if (auto it = j.find("date"); it != j.end() && !it->is_null()) d.date = date_of(*it, path + ".date");
   if (auto it = j.find("target_date"); it != j.end() && !it->is_null())
     d.target_date = date_of(*it, path + ".target_date");
-  const json& ev = field(j, "evidence", path);
-  d.evidence.span = Span{offset(field(ev, "start", path + ".evidence"), path + ".evidence.start"),
-                         offset(field(ev, "end", path + ".evidence"), path + ".evidence.end")};
-  d.evidence.text = text(ev, "text", path + ".evidence");
+  d.evidence = evidence_of(j, path);
   d.rule = text(j, "rule", path);
   d.status = text_or_empty(j, "status", path);
   d.conflicts = texts(j, "conflicts", path);
@@ -185,10 +192,7 @@ Role role_of(const json& j, const std::string& path) {
   r.org = text(j, "org", path);
   r.title = text(j, "title", path);
   r.article = text(j, "article", path);
-  const json& ev = field(j, "evidence", path);
-  r.evidence.span = Span{offset(field(ev, "start", path + ".evidence"), path + ".evidence.start"),
-                         offset(field(ev, "end", path + ".evidence"), path + ".evidence.end")};
-  r.evidence.text = text(ev, "text", path + ".evidence");
+  r.evidence = evidence_of(j, path);
   r.rule = text(j, "rule", path);
   return r;
 }
