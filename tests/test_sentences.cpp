@@ -121,7 +121,7 @@ TEST_CASE("the tables are data: other marks, quotes and abbreviations") {
   auto s = from_text(
       "table sentence_end\n  . = period\n  ;\nend\n"
       "table closing_quote\n  '\nend\n"
-      "table abbreviation\n  Foo\nend\n" "table sentence_settings\n  title_line_share = 60\nend\n");
+      "table abbreviation\n  Foo\nend\n" "table sentence_settings\n  title_line_share = 60\n  title_line_wrap_test = 1\nend\n");
   REQUIRE(s);
   const std::string text = "a; Foo. b Jan. c 'x.' d. May. e";
   std::vector<std::string> got;
@@ -136,12 +136,12 @@ TEST_CASE("bad sentence tables are load errors") {
     CHECK(s.error().to_string() == "test: missing table 'abbreviation' (the engine needs it)");
   }
   SECTION("no marks") {
-    auto s = from_text("table sentence_end\nend\ntable closing_quote\nend\ntable abbreviation\nend\n" "table sentence_settings\n  title_line_share = 60\nend\n");
+    auto s = from_text("table sentence_end\nend\ntable closing_quote\nend\ntable abbreviation\nend\n" "table sentence_settings\n  title_line_share = 60\n  title_line_wrap_test = 1\nend\n");
     REQUIRE_FALSE(s);
     CHECK(s.error().to_string().rfind("test/s.rules:1:1: table sentence_end: no marks", 0) == 0);
   }
   SECTION("an unknown mark value") {
-    auto s = from_text("\ntable sentence_end\n  . = stop\nend\ntable closing_quote\nend\ntable abbreviation\nend\n" "table sentence_settings\n  title_line_share = 60\nend\n");
+    auto s = from_text("\ntable sentence_end\n  . = stop\nend\ntable closing_quote\nend\ntable abbreviation\nend\n" "table sentence_settings\n  title_line_share = 60\n  title_line_wrap_test = 1\nend\n");
     REQUIRE_FALSE(s);
     CHECK(s.error().line == 2);
     CHECK(s.error().fragment == "stop");
@@ -187,6 +187,18 @@ TEST_CASE("a short line that ends with no mark is a sentence of its own") {
     CHECK(cut("Nvidia agreed on Monday to invest up to $100 billion in OpenAI as\nthe two companies build out at "
               "least ten gigawatts of data centers, the\nlargest such pledge so far.")
               .size() == 1);
+  }
+  SECTION("a title nearly as long as its text, whose text's first word would have fitted on it") {
+    CHECK(cut("Cursor maker Anysphere raises $900m at $9.9bn\nLed by Thrive Capital, with Andreessen Horowitz, Accel "
+              "and DST Global.")
+              .size() == 2);
+    CHECK(cut("SK hynix wins a memory order from OpenAI\nThe Korean chipmaker signed a letter of intent.").size() == 2);
+  }
+  SECTION("a wrapped line whose next line starts with a name that did not fit") {
+    CHECK(cut("The two companies said on Monday that the first systems would be delivered to\nMicrosoft in the second "
+              "half of next year.")
+              .size() == 1);
+    CHECK(cut("The chip designer agreed to sell the unit to its former parent, Advanced\nMicro Devices.").size() == 1);
   }
   SECTION("a line that goes on in lower case") {
     CHECK(cut("Samsung will supply\nmemory chips to OpenAI under a letter of intent signed in Seoul this week, the "

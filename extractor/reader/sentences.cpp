@@ -63,7 +63,8 @@ Result<SentenceSplitter> SentenceSplitter::from_rules(const rules::RuleSet& set,
   for (const auto& [word, unused] : set.need_table("abbreviation").entries) s.keep_open_.insert(word);
   for (const auto& word : month_shortenings(set.need_table("month_en"))) s.keep_open_.insert(word);
   auto settings = read_settings<Settings>(set.need_table("sentence_settings"),
-                                          {{"title_line_share", &Settings::title_line_share, 1, 100}});
+                                          {{"title_line_share", &Settings::title_line_share, 1, 100},
+                                           {"title_line_wrap_test", &Settings::title_line_wrap_test, 0, 1}});
   if (!settings) return settings.error();
   s.settings_ = *settings;
   return s;
@@ -108,13 +109,27 @@ size_t longest_line(std::string_view text, Span region) {
   return longest;
 }
 
+// Would the next line's first word have fitted on the line that ends at
+// `nl`? A wrapping editor moves a word down only when it does not fit, and no
+// line is longer than the width, so when the line plus the next line's first
+// word is no longer than the next line, the break was not a wrap.
+bool next_word_would_fit(std::string_view text, size_t nl, size_t line_start, Span region) {
+  size_t next_end = text.find('\n', nl + 1);
+  if (next_end == std::string_view::npos || next_end > region.end) next_end = region.end;
+  size_t word_end = nl + 1;
+  while (word_end < next_end && text[word_end] != ' ') ++word_end;
+  return (nl - line_start) + 1 + (word_end - nl - 1) <= next_end - nl - 1;
+}
+
 }  // namespace
 
 bool SentenceSplitter::title_line_ends_at(std::string_view text, size_t nl, size_t line_start, size_t longest,
                                           Span region) const {
   if (nl <= line_start || nl + 1 >= region.end) return false;
   const size_t length = nl - line_start;
-  if (length * 100 >= longest * settings_.title_line_share) return false;
+  const bool short_line = length * 100 < longest * settings_.title_line_share;
+  if (!short_line && !(settings_.title_line_wrap_test && next_word_would_fit(text, nl, line_start, region)))
+    return false;
   // the line ends with no mark: a mark before the break ends it anyway
   size_t last = nl;
   while (last > line_start && text[last - 1] == ' ') --last;

@@ -31,7 +31,9 @@
 // ...") when it is shorter than `title_line_share` percent of the longest
 // line of the region (table `sentence_settings`) and the next line does not
 // start in lower case. Hard-wrapped prose has lines of near equal length, so
-// a wrapped line never qualifies.
+// a wrapped line never qualifies. With `title_line_wrap_test = 1` a longer
+// line qualifies too when the next line's first word would have fitted on it:
+// a wrapping editor would have put it there, so the break is the author's.
 // An ellipsis "..." followed by a space ends a sentence like a period.
 //
 // Each sentence runs from the first byte after the previous sentence's
@@ -94,7 +96,8 @@ class SentenceSplitter {
   bool title_line_ends_at(std::string_view text, size_t nl, size_t line_start, size_t longest, Span region) const;
 
   struct Settings {
-    size_t title_line_share = 0;  // percent; 0 in a default-constructed splitter: never
+    size_t title_line_share = 0;      // percent; 0 in a default-constructed splitter: never
+    size_t title_line_wrap_test = 0;  // 1: also a line whose break was no wrap (see above)
   };
   Settings settings_;
   std::vector<Mark> marks_;
