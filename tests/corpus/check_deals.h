@@ -1,7 +1,8 @@
 // tests/corpus/check_deals.h — what a deal example means.
 //
 // An example is a sentence (or "[headline] " one) extracted as a one-article
-// brief dated by @ref; the indented lines under it are the complete set of
+// brief dated by @ref, under the headline of a one-shot "@headline TEXT" (the
+// article's focus, for rules with `implicit`) or a neutral one; the indented lines under it are the complete set of
 // deals it must give, or "none":
 //   TYPE role=Name[,Name...] [role=...] [amount=VALUE:CUR | amount=MIN..MAX:CUR]
 //        [capacity=WATTS] [products=Chip[,Chip]] [status=WORD] [date=ISO | date=FROM..TO]
@@ -96,7 +97,7 @@ class DealChecker {
     const std::string ref = ex.directive("ref", "2026-03-01");
     std::string date = ref.substr(0, 4) + ". " + ref.substr(5, 2) + ". " + ref.substr(8, 2);
     if (ex.headline) return ex.input + "\n" + date + "\n\nContent\n\n-\n";
-    return "Corpus example\n" + date + "\n\nContent\n\n" + ex.input + "\n";
+    return ex.directive("headline", "Corpus example") + "\n" + date + "\n\nContent\n\n" + ex.input + "\n";
   }
 
   // Marks the first unused deal equal to `e`; else says how the closest differed.

@@ -7,6 +7,8 @@
 //   # a comment
 //   @ref 2026-02-24          a directive: holds for the examples after it
 //   @gap why it fails today  a one-shot directive: holds for the next example only
+//   @headline TEXT           one-shot: the next example is a body sentence under
+//                            this headline (whose first parties are the focus)
 //   INPUT => EXPECTED        an example with its expected result on the line
 //   !INPUT                   an example that must produce nothing
 //   [headline] INPUT         the input is an article's headline
@@ -46,7 +48,7 @@ struct Example {
 
 // Directives that hold for one example only.
 inline const std::set<std::string>& one_shot_directives() {
-  static const std::set<std::string> kOneShot = {"gap"};
+  static const std::set<std::string> kOneShot = {"gap", "headline"};
   return kOneShot;
 }
 
