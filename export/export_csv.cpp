@@ -119,19 +119,28 @@ struct Tables {
                                      "capacity_gw:double"};
     for (const std::string& r : schema.roles()) head.push_back(r);
     for (const char* h : {"other_parties", "products", "article", "article_url", "headline", "evidence",
-                          "rule", "same_as", "conflicts", "group"})
+                          "rule", "same_as", "conflicts", "group", "group_status", "group_amount_usd:double"})
       head.push_back(h);
     std::string out = csv_line(head);
     for (const auto& grp : v.groups)
-      for (const Deal* d : grp.members) out += deal_row(*d);
+      for (const Deal* d : grp.members) out += deal_row(*d, grp);
     return out;
   }
 
-  std::string deal_row(const Deal& d) const {
+  std::string deal_row(const Deal& d, const DealGroup& grp) const {
     std::vector<std::string> row = deal_cells(d);
     for (const std::string& r : schema.roles()) row.push_back(csv_text(join(names_in_role(d, r), "; ")));
     for (const std::string& cell : link_cells(d)) row.push_back(csv_text(cell));
+    for (const std::string& cell : group_cells(grp)) row.push_back(cell);
     return csv_line(row);
+  }
+
+  // group_status, group_amount_usd: the deal's as every query counts it
+  // (graph/groups.h: the latest report's status, the first stated figure at
+  // the rate of the group's date), repeated on each of its reports so that
+  // SQL can count a deal once per party (docs/outputs.md, SQLite recipe).
+  std::vector<std::string> group_cells(const DealGroup& grp) const {
+    return {csv_text(grp.status), csv_number(amount_fields(grp.amount, grp.when).usd)};
   }
 
   // id ... capacity_gw: the deal's own fields, already CSV cells.

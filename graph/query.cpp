@@ -249,7 +249,8 @@ void add_deal_row(const DealGraph& g, const DealGroup& grp, QueryResult* r) {
               {"products", products},
               {"deals", member_ids(grp)},
               {"articles", articles},
-              {"status", grp.status}};
+              {"status", grp.status},
+              {"group", grp.lead->group}};
   put_amount_extras(&row, a);
   r->json.push_back(row);
   const std::string capacity = grp.capacity ? labels::short_power(*grp.capacity) : "";
@@ -259,7 +260,7 @@ void add_deal_row(const DealGraph& g, const DealGroup& grp, QueryResult* r) {
   r->data.rows.push_back(cells({grp.lead->id, to_string(grp.lead->type), grp.when, when.grain, when.start, when.end},
                                a,
                                {number_cell(watts), join(party_cells, "; "), join(products),
-                                join(member_ids(grp)), grp.status}));
+                                join(member_ids(grp)), grp.status, grp.lead->group}));
 }
 
 }  // namespace
@@ -274,7 +275,7 @@ Result<QueryResult> query_deals(const DealGraph& g, const std::string& party, co
   QueryResult r;
   r.table = {{"id", "type", "date", "amount", "capacity", "parties", "products", "reports", "status"}, {}, {}};
   r.data = {columns({"id", "type", "date", "date_grain", "date_start", "date_end"},
-                    {"capacity_w", "parties", "products", "reports", "status"}),
+                    {"capacity_w", "parties", "products", "reports", "status", "group"}),
             {},
             {}};
   for (const auto& grp : groups_for(g, f))
@@ -367,7 +368,8 @@ void add_step(const DealGraph& g, int step, const std::string& x, const DealGrou
               {"amount", amount_json(grp.amount)},
               {"to", name_of(g, y)},
               {"to_role", roles_in(grp, y)},
-              {"status", status_json(grp.status)}};
+              {"status", status_json(grp.status)},
+              {"group", grp.lead->group}};
   put_amount_extras(&row, a);
   r->json.push_back(row);
   r->table.rows.push_back({std::to_string(step), name_of(g, x) + " (" + roles_in(grp, x) + ")", grp.lead->id,
@@ -375,7 +377,7 @@ void add_step(const DealGraph& g, int step, const std::string& x, const DealGrou
                            name_of(g, y) + " (" + roles_in(grp, y) + ")", grp.status});
   r->data.rows.push_back(cells({std::to_string(step), name_of(g, x), roles_in(grp, x), grp.lead->id,
                                 to_string(grp.lead->type)},
-                               a, {name_of(g, y), roles_in(grp, y), grp.status}));
+                               a, {name_of(g, y), roles_in(grp, y), grp.status, grp.lead->group}));
 }
 
 }  // namespace
@@ -390,7 +392,7 @@ Result<QueryResult> query_path(const DealGraph& g, const std::string& a, const s
   Bipartite bp = bipartite(groups, /*with_products=*/false);
   QueryResult r;
   r.table = {{"step", "from", "deal", "type", "amount", "to", "status"}, {}, {true}};
-  r.data = {columns({"step", "from", "from_role", "deal", "type"}, {"to", "to_role", "status"}), {}, {}};
+  r.data = {columns({"step", "from", "from_role", "deal", "type"}, {"to", "to_role", "status", "group"}), {}, {}};
   auto s = bp.vertex_of.find(from), t = bp.vertex_of.find(to);
   std::vector<size_t> chain;  // entity, deal, entity, ..., entity
   if (from != to && s != bp.vertex_of.end() && t != bp.vertex_of.end()) chain = shortest_chain(bp, s->second, t->second);

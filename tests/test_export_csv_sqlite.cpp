@@ -7,6 +7,7 @@
 #include "golden/fixture_exports.h"
 #include "golden/golden_check.h"
 #include "skip.h"
+#include "sqlite_totals.h"
 #include "export/export_csv.h"
 #include "export/export_files.h"
 #include "graph/filter.h"
@@ -46,12 +47,12 @@ TEST_CASE("export csv: the tables import into SQLite", "[export][csv][sqlite]") 
   fs::remove_all(dir);
 }
 
-// The SQLite recipe of docs/outputs.md: --csv-safe none, then the sum of
-// amount_usd per party equals `query top --by amount` (both leave failed
-// deals out; each deal counted once per party). The fixture's one deal
-// reported twice (D1, D4) has its amount in one report only, so summing
-// reports equals summing deals here; h-ids' `group` column makes that hold
-// for any input.
+// The SQLite recipe of docs/outputs.md (docs/sql/usd_by_party.sql, run as
+// it is): --csv-safe none, then the sum of amount_usd per party equals
+// `query top --by amount` (both leave failed deals out; each deal group
+// counted once per party, with the group's figure). The fixture's deal
+// reported twice (D1, D4) states its amount in one report only; the
+// two-month briefs of test_export_sql_groups.cpp state it in both.
 TEST_CASE("export csv: SQLite sums of amount_usd equal query top --by amount", "[export][csv][sqlite][bi]") {
   testing::skip_test_unless(golden::have("sqlite3"), "sqlite3 not installed: import not checked");
   const std::string dir = golden::temp_dir("csv-bi");
@@ -70,11 +71,13 @@ TEST_CASE("export csv: SQLite sums of amount_usd equal query top --by amount", "
   CHECK(query("SELECT substr(evidence, 1, 10) FROM deals WHERE \\\"id:ID(Deal)\\\" = 'D6'") == "=HYPERLINK");
   CHECK(query("SELECT typeof(\\\"amount_usd:double\\\" + 0) FROM deals WHERE \\\"id:ID(Deal)\\\" = 'D1'") ==
         "integer");
-  const std::string sums = query(
-      "SELECT p.\\\":END_ID(Entity)\\\", printf('%.3f', SUM(d.\\\"amount_usd:double\\\" + 0)) FROM "
-      "(SELECT DISTINCT \\\":START_ID(Deal)\\\", \\\":END_ID(Entity)\\\" FROM deal_parties WHERE role <> 'product') p "
-      "JOIN deals d ON d.\\\"id:ID(Deal)\\\" = p.\\\":START_ID(Deal)\\\" "
-      "WHERE d.status <> 'failed' AND d.\\\"amount_usd:double\\\" <> '' GROUP BY 1 ORDER BY 1");
+  // the two reports of one deal carry its group's figure and status
+  CHECK(query("SELECT \\\"group_amount_usd:double\\\", group_status FROM deals WHERE \\\"id:ID(Deal)\\\" IN ('D1', 'D4')") ==
+        "2000000000|signed\n2000000000|signed");
+  std::string sums;
+  CHECK(golden::run("cd " + dir + " && sqlite3 :memory: < " + std::string(DEALGRAPH_SOURCE_DIR) +
+                        "/docs/sql/usd_by_party.sql 2>&1",
+                    &sums) == 0);
   fs::remove_all(dir);
   Filter f;
   f.statuses = {"signed", "planned", "reported", "negotiating", ""};  // the query's default: all but failed
@@ -83,18 +86,12 @@ TEST_CASE("export csv: SQLite sums of amount_usd equal query top --by amount", "
   std::map<std::string, double> expected;
   for (const auto& row : top->json)
     if (row["amount_usd"].get<double>() > 0) expected[row["entity"]] = row["amount_usd"];
-  std::map<std::string, double> got;
-  std::istringstream in(sums);
-  std::string line;
-  while (std::getline(in, line)) {
-    auto bar = line.find('|');
-    REQUIRE(bar != std::string::npos);
-    got[line.substr(0, bar)] = std::stod(line.substr(bar + 1));
-  }
+  const std::map<std::string, double> got = testing::sqlite_totals(sums);
   REQUIRE(got.size() == expected.size());
   CHECK(got.size() == 6);  // NVIDIA, Coherent, Meta, Google, 삼성전자, "Q" Labs
   for (const auto& [id, usd] : expected) {
     INFO(id);
-    CHECK(got[id] == Approx(usd).epsilon(1e-9));
+    REQUIRE(got.count(id));
+    CHECK(got.at(id) == Approx(usd).epsilon(1e-9));
   }
 }

@@ -110,7 +110,7 @@ TEST_CASE("status: deal tables have a status column", "[cli][status]") {
   CHECK(out.substr(row + 11 + 13, out.find("\r\n", row) - row - 11 - 13) == ",40000000000,USD,exact,,,40000000000,,$40B,failed");
   REQUIRE(dg("query deals --format csv " + f.path, &out) == 0);
   CHECK(out.rfind("id,type,date,date_grain,date_start,date_end,amount,", 0) == 0);
-  CHECK(has(out.substr(0, out.find('\n')), ",reports,status\r"));
+  CHECK(has(out.substr(0, out.find('\n')), ",reports,status,group\r"));
   REQUIRE(dg("query deals " + f.path, &out) == 0);
   CHECK(out.rfind("id ", 0) == 0);
   CHECK(has(out.substr(0, out.find('\n')), " status"));
