@@ -10,18 +10,19 @@
 // The reading is sound by construction — a string counts only when no match
 // can do without it — and gives up (the rule is always tried) on anything it
 // does not follow. Before, an RE2::Set of the rules themselves did this; its
-// compilation was most of the start-up time. The rules now compile when the
-// filter first lets them run (LoadOptions::defer_compile), and that set is
-// built only once a run is long enough to pay for it (narrow_exactly).
+// compilation was most of the start-up time, and its DFA, rebuilt state by
+// state on every new sentence, cost more than the rules it ruled out. The
+// rules now compile when the filter first lets them run
+// (LoadOptions::defer_compile). Every clause read is kept: checking one is a
+// few bit tests per sentence, and the selective ones (a verb's forms) are
+// often not the shortest strings (":ORG⟧" is in almost every sentence).
 #include <re2/re2.h>
 #include <re2/set.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cctype>
 #include <cstring>
 #include <map>
-#include <mutex>
 #include <optional>
 #include <set>
 
@@ -80,13 +81,18 @@ class RequiredLiterals {
       branches.push_back(sequence());
     }
     if (branches.size() == 1) return branches[0];
-    Clause any;
-    for (const auto& b : branches) {
+    // Any union of one clause per branch holds; the i-th of each branch, most
+    // selective first, makes as many clauses as the longest branch has.
+    size_t widest = 0;
+    for (auto& b : branches) {
       if (b.empty()) return {};
-      const Clause& best = *std::max_element(b.begin(), b.end(), less_selective);
-      any.insert(best.begin(), best.end());
+      std::sort(b.begin(), b.end(), [](const Clause& x, const Clause& y) { return less_selective(y, x); });
+      widest = std::max(widest, b.size());
     }
-    return {any};
+    Clauses out(widest);
+    for (size_t i = 0; i < widest; ++i)
+      for (const auto& b : branches) out[i].insert(b[std::min(i, b.size() - 1)].begin(), b[std::min(i, b.size() - 1)].end());
+    return out;
   }
 
   // Adjacent required characters join into one string.
@@ -254,16 +260,16 @@ class RequiredLiterals {
   bool failed_ = false;
 };
 
-// The clauses worth checking: the most selective few, none of one byte.
-constexpr size_t kClausesPerRule = 4;
+// The clauses worth checking: none of one byte, each once, most selective first.
 Clauses worth_checking(Clauses c) {
   c.erase(std::remove_if(c.begin(), c.end(),
                          [](const Clause& k) {
                            return std::any_of(k.begin(), k.end(), [](const std::string& s) { return s.size() < 2; });
                          }),
           c.end());
-  std::sort(c.begin(), c.end(), [](const Clause& a, const Clause& b) { return less_selective(b, a); });
-  if (c.size() > kClausesPerRule) c.resize(kClausesPerRule);
+  std::sort(c.begin(), c.end());
+  c.erase(std::unique(c.begin(), c.end()), c.end());
+  std::stable_sort(c.begin(), c.end(), [](const Clause& a, const Clause& b) { return less_selective(b, a); });
   return c;
 }
 
@@ -274,7 +280,6 @@ class RuleFilter {
   bool build(const std::vector<rules::Rule>& rules) {
     std::map<std::string, int> ids;
     for (const auto& r : rules) {
-      patterns_.push_back(r.attr("case") == "insensitive" ? "(?i:" + r.expanded + ")" : r.expanded);
       std::vector<std::vector<int>> clauses;
       std::optional<Clauses> read;
       if (r.attr("case") != "insensitive") read = RequiredLiterals(r.expanded).read();
@@ -308,49 +313,16 @@ class RuleFilter {
       for (int h : hits) present[h] = true;
     }
     out->assign(rules_.size(), true);
-    size_t left = rules_.size();
     for (size_t i = 0; i < rules_.size(); ++i)
       for (const auto& clause : rules_[i])
         if (std::none_of(clause.begin(), clause.end(), [&](int a) { return present[a]; })) {
           (*out)[i] = false;
-          --left;
           break;
         }
-    if (left > kFewRules && ++sentences_ > kExactAfter) narrow_exactly(text, out);
     return true;
   }
 
  private:
-  // A long run has the time to compile one RE2::Set of every rule (about as
-  // long as a short run takes in all), which then says exactly which rules
-  // match: one DFA pass instead of one per rule the literals let through.
-  // Short runs never build it.
-  static constexpr size_t kFewRules = 2;       // fewer candidates than this run as they are
-  static constexpr size_t kExactAfter = 300;  // sentences with many candidates before the set pays
-  void narrow_exactly(const std::string& text, std::vector<bool>* out) const {
-    std::call_once(exact_once_, [this] {
-      RE2::Options o;
-      o.set_max_mem(256 << 20);
-      o.set_log_errors(false);
-      auto set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
-      for (size_t i = 0; i < patterns_.size(); ++i)
-        if (set->Add(patterns_[i], nullptr) != static_cast<int>(i)) return;
-      if (set->Compile()) exact_ = std::move(set);
-    });
-    if (!exact_) return;
-    std::vector<int> hits;
-    RE2::Set::ErrorInfo info;
-    if (!exact_->Match(text, &hits, &info) && info.kind != RE2::Set::kNoError) return;  // undecided: keep all
-    std::vector<bool> matches(out->size(), false);
-    for (int h : hits) matches[h] = true;
-    for (size_t i = 0; i < out->size(); ++i) (*out)[i] = (*out)[i] && matches[i];
-  }
-
-  std::vector<std::string> patterns_;  // each rule's, for the exact set
-  mutable std::atomic<size_t> sentences_{0};
-  mutable std::once_flag exact_once_;
-  mutable std::unique_ptr<RE2::Set> exact_;
-
   std::vector<std::vector<std::vector<int>>> rules_;  // per rule, its clauses of literal ids
   std::unique_ptr<RE2::Set> set_;
   size_t atoms_ = 0;
