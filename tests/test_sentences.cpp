@@ -121,7 +121,7 @@ TEST_CASE("the tables are data: other marks, quotes and abbreviations") {
   auto s = from_text(
       "table sentence_end\n  . = period\n  ;\nend\n"
       "table closing_quote\n  '\nend\n"
-      "table abbreviation\n  Foo\nend\n" "table sentence_settings\n  title_line_share = 60\n  title_line_wrap_test = 1\nend\n");
+      "table abbreviation\n  Foo\nend\n" "table sentence_settings\n  title_line_share = 60\n  title_line_wrap_test = 1\n  label_line_max = 24\nend\n");
   REQUIRE(s);
   const std::string text = "a; Foo. b Jan. c 'x.' d. May. e";
   std::vector<std::string> got;
@@ -136,12 +136,12 @@ TEST_CASE("bad sentence tables are load errors") {
     CHECK(s.error().to_string() == "test: missing table 'abbreviation' (the engine needs it)");
   }
   SECTION("no marks") {
-    auto s = from_text("table sentence_end\nend\ntable closing_quote\nend\ntable abbreviation\nend\n" "table sentence_settings\n  title_line_share = 60\n  title_line_wrap_test = 1\nend\n");
+    auto s = from_text("table sentence_end\nend\ntable closing_quote\nend\ntable abbreviation\nend\n" "table sentence_settings\n  title_line_share = 60\n  title_line_wrap_test = 1\n  label_line_max = 24\nend\n");
     REQUIRE_FALSE(s);
     CHECK(s.error().to_string().rfind("test/s.rules:1:1: table sentence_end: no marks", 0) == 0);
   }
   SECTION("an unknown mark value") {
-    auto s = from_text("\ntable sentence_end\n  . = stop\nend\ntable closing_quote\nend\ntable abbreviation\nend\n" "table sentence_settings\n  title_line_share = 60\n  title_line_wrap_test = 1\nend\n");
+    auto s = from_text("\ntable sentence_end\n  . = stop\nend\ntable closing_quote\nend\ntable abbreviation\nend\n" "table sentence_settings\n  title_line_share = 60\n  title_line_wrap_test = 1\n  label_line_max = 24\nend\n");
     REQUIRE_FALSE(s);
     CHECK(s.error().line == 2);
     CHECK(s.error().fragment == "stop");
@@ -199,6 +199,17 @@ TEST_CASE("a short line that ends with no mark is a sentence of its own") {
               "half of next year.")
               .size() == 1);
     CHECK(cut("The chip designer agreed to sell the unit to its former parent, Advanced\nMicro Devices.").size() == 1);
+  }
+  SECTION("the fields of a record, one a line") {
+    CHECK(cut("Deal: Weights & Biases, whole company and all of its staff and its software\nParties: CoreWeave (buyer); "
+              "Weights & Biases (target)\nValue: about $1.7 billion")
+          == V{"Deal: Weights & Biases, whole company and all of its staff and its software",
+               "Parties: CoreWeave (buyer); Weights & Biases (target)", "Value: about $1.7 billion"});
+  }
+  SECTION("a colon late in a wrapped line is no label") {
+    CHECK(cut("The company gave three reasons for the purchase of the start-up and its staff,\nNvidia said in a "
+              "statement: cost, time and talent.")
+              .size() == 1);
   }
   SECTION("a line that goes on in lower case") {
     CHECK(cut("Samsung will supply\nmemory chips to OpenAI under a letter of intent signed in Seoul this week, the "

@@ -64,7 +64,8 @@ Result<SentenceSplitter> SentenceSplitter::from_rules(const rules::RuleSet& set,
   for (const auto& word : month_shortenings(set.need_table("month_en"))) s.keep_open_.insert(word);
   auto settings = read_settings<Settings>(set.need_table("sentence_settings"),
                                           {{"title_line_share", &Settings::title_line_share, 1, 100},
-                                           {"title_line_wrap_test", &Settings::title_line_wrap_test, 0, 1}});
+                                           {"title_line_wrap_test", &Settings::title_line_wrap_test, 0, 1},
+                                           {"label_line_max", &Settings::label_line_max, 0, 64}});
   if (!settings) return settings.error();
   s.settings_ = *settings;
   return s;
@@ -121,6 +122,19 @@ bool next_word_would_fit(std::string_view text, size_t nl, size_t line_start, Sp
   return (nl - line_start) + 1 + (word_end - nl - 1) <= next_end - nl - 1;
 }
 
+// Does a field label ("Parties: ", "Value: ", "본문: ") of at most `max`
+// bytes start the line at `at`? A label holds no sentence punctuation and is
+// followed by a colon and a space.
+bool label_starts_at(std::string_view text, size_t at, size_t max, Span region) {
+  if (at >= region.end || text[at] == ' ' || (text[at] >= 'a' && text[at] <= 'z')) return false;
+  for (size_t i = at; i < region.end && i <= at + max; ++i) {
+    const char c = text[i];
+    if (c == ':') return i > at + 1 && i + 1 < region.end && text[i + 1] == ' ';
+    if (c == '\n' || c == '.' || c == ',' || c == ';' || c == '!' || c == '?' || c == '"') return false;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool SentenceSplitter::title_line_ends_at(std::string_view text, size_t nl, size_t line_start, size_t longest,
@@ -128,7 +142,10 @@ bool SentenceSplitter::title_line_ends_at(std::string_view text, size_t nl, size
   if (nl <= line_start || nl + 1 >= region.end) return false;
   const size_t length = nl - line_start;
   const bool short_line = length * 100 < longest * settings_.title_line_share;
-  if (!short_line && !(settings_.title_line_wrap_test && next_word_would_fit(text, nl, line_start, region)))
+  const bool before_label =
+      settings_.label_line_max && label_starts_at(text, nl + 1, settings_.label_line_max, region);
+  if (!short_line && !before_label &&
+      !(settings_.title_line_wrap_test && next_word_would_fit(text, nl, line_start, region)))
     return false;
   // the line ends with no mark: a mark before the break ends it anyway
   size_t last = nl;

@@ -34,6 +34,9 @@
 // a wrapped line never qualifies. With `title_line_wrap_test = 1` a longer
 // line qualifies too when the next line's first word would have fitted on it:
 // a wrapping editor would have put it there, so the break is the author's.
+// And any line with no mark ends before a line that starts with a field
+// label of at most `label_line_max` bytes ("Parties: …", "Value: …"): the
+// fields of a record are sentences of their own.
 // An ellipsis "..." followed by a space ends a sentence like a period.
 //
 // Each sentence runs from the first byte after the previous sentence's
@@ -98,6 +101,7 @@ class SentenceSplitter {
   struct Settings {
     size_t title_line_share = 0;      // percent; 0 in a default-constructed splitter: never
     size_t title_line_wrap_test = 0;  // 1: also a line whose break was no wrap (see above)
+    size_t label_line_max = 0;        // bytes; 0: a field label never ends the line before
   };
   Settings settings_;
   std::vector<Mark> marks_;

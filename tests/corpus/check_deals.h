@@ -2,7 +2,8 @@
 //
 // An example is a sentence (or "[headline] " one) extracted as a one-article
 // brief dated by @ref, under the headline of a one-shot "@headline TEXT" (the
-// article's focus, for rules with `implicit`) or a neutral one; the indented lines under it are the complete set of
+// article's focus, for rules with `implicit`) or a neutral one; " ¶ " in it
+// is a line break (a record's fields, a list's items); the indented lines under it are the complete set of
 // deals it must give, or "none":
 //   TYPE role=Name[,Name...] [role=...] [amount=VALUE:CUR | amount=MIN..MAX:CUR]
 //        [capacity=WATTS] [products=Chip[,Chip]] [status=WORD] [date=ISO | date=FROM..TO]
@@ -93,11 +94,17 @@ class DealChecker {
     return e;
   }
 
+  // " ¶ " in an example is a line break: records and items span lines.
+  static std::string lines_of(std::string text) {
+    for (size_t at; (at = text.find(" ¶ ")) != std::string::npos;) text.replace(at, 4, "\n");
+    return text;
+  }
+
   static std::string brief_for(const Example& ex) {
     const std::string ref = ex.directive("ref", "2026-03-01");
     std::string date = ref.substr(0, 4) + ". " + ref.substr(5, 2) + ". " + ref.substr(8, 2);
     if (ex.headline) return ex.input + "\n" + date + "\n\nContent\n\n-\n";
-    return ex.directive("headline", "Corpus example") + "\n" + date + "\n\nContent\n\n" + ex.input + "\n";
+    return ex.directive("headline", "Corpus example") + "\n" + date + "\n\nContent\n\n" + lines_of(ex.input) + "\n";
   }
 
   // Marks the first unused deal equal to `e`; else says how the closest differed.
