@@ -388,6 +388,9 @@ TEST_CASE("steps: resolve_count", "[values][steps]") {
   CHECK_FALSE(resolve_count(p, kRef));  // a bare duration
   p.dir = "within";
   CHECK(resolve_count(p, kRef)->relation == "by");
+  CHECK(resolve_count(p, kRef)->from == "2026-02-24");  // a span from the reference day
+  CHECK(resolve_count(p, kRef)->to == "2026-03-17");
+  CHECK(resolve_count(p, kRef)->value == "2026-03-17");  // the deadline
 }
 
 TEST_CASE("steps: resolve_decade, resolve_holiday, resolve_season", "[values][steps]") {

@@ -166,9 +166,16 @@ std::optional<DateValue> resolve_count(const DateParts& p, const std::optional<C
   const CivilDate& r = *ref;
   if (p.dir == "ago") {
     out.value = fmt(shift(r, p.unit, -n));
-  } else if (p.dir == "later" || p.dir == "within") {
+  } else if (p.dir == "later") {
     out.value = fmt(shift(r, p.unit, n2));
-    if (p.dir == "within" && out.relation.empty()) out.relation = "by";
+  } else if (p.dir == "within") {
+    // a span that starts at the reference day (3일 이내, within two years), the
+    // time left for something to happen; `value` keeps its end, the deadline
+    // (relation by), as before spans were given
+    out.from = fmt(r);
+    out.to = fmt(shift(r, p.unit, n2));
+    out.value = out.to;
+    if (out.relation.empty()) out.relation = "by";
   } else if (p.dir == "past") {
     out.from = period(r, p.unit, -n2).first;
     out.to = period(r, p.unit, -1).second;

@@ -16,7 +16,7 @@ namespace dealgraph::values {
 
 // The years a date may have: a figure outside them is not read as a year.
 // One limit for the tagger and the resolver.
-constexpr int kMinYear = 1000, kMaxYear = 2999;
+constexpr int kMinYear = 1, kMaxYear = 2999;  // 845년 is a year
 inline bool plausible_year(int y) { return y >= kMinYear && y <= kMaxYear; }
 
 // Days since 1970-01-01 (proleptic Gregorian).

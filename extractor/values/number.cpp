@@ -56,6 +56,17 @@ size_t read_digits(std::string_view s, size_t i, std::string* clean) {
     ++j;
     while (j < s.size() && is_digit(s[j])) *clean += s[j++];
   }
+  // scientific notation: 3.2e8, 4E-2 (strtod reads it; the rules decide where
+  // an exponent may stand)
+  if (j + 1 < s.size() && (s[j] == 'e' || s[j] == 'E')) {
+    size_t k = j + 1;
+    if (k < s.size() && (s[k] == '-' || s[k] == '+')) ++k;
+    if (k < s.size() && is_digit(s[k])) {
+      clean->append(s.substr(j, k - j));
+      j = k;
+      while (j < s.size() && is_digit(s[j])) *clean += s[j++];
+    }
+  }
   return j - i;
 }
 
@@ -261,7 +272,7 @@ struct NumberParser::Evaluator {
     double v = t.w.v;
     any_value = true;
     if (after_point) {
-      if (t.digits && t.text.find('.') == std::string::npos) {
+      if (t.digits && t.text.find_first_of(".eE") == std::string::npos) {
         frac += t.text;
       } else if (!t.digits && v < 10 && v == std::floor(v)) {
         frac += static_cast<char>('0' + static_cast<int>(v));

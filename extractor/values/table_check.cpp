@@ -89,6 +89,7 @@ Status load_word_tables(const TableFamilies& family, Tagger::Impl* impl) {
       {"power_unit", &I.power_unit, positive_number, "expected the unit's size in watts"},
       {"quantity_unit", &I.quantity_unit, nonempty, "expected a unit name ('shares')"},
       {"follow", &I.follow, any_value, ""},
+      {"person_title", &I.person_title, any_value, ""},
       {"month", &I.month, int_in(1, 12), "expected a month number 1..12"},
       {"weekday", &I.weekday, int_in(0, 7), "expected a weekday 1..7 (Monday = 1), or 0 for any day"},
       {"ordinal", &I.ordinal, int_in(-9, 99), "expected an ordinal number (-1 for the last)"},

@@ -142,6 +142,7 @@ Span trim_blank(std::string_view text, size_t s, size_t e);
 // True when `p` lies inside a web address (a run of non-space characters
 // holding "://" or starting with "www."): the figures in a URL are no values.
 bool in_url(std::string_view text, size_t p);
+bool in_digit_chain(std::string_view text, size_t s, size_t e);
 
 // True when [s, e) overlaps a value of `won` from index `first` on.
 bool overlaps_any(const std::vector<Value>& won, size_t first, size_t s, size_t e);
@@ -155,7 +156,7 @@ struct Tagger::Impl {
 
   rules::RuleSet set;
   NumberParser numbers;
-  WordTable currency, qualifier, per, power_unit, quantity_unit, follow, code_word, code_name;
+  WordTable currency, qualifier, per, power_unit, quantity_unit, follow, code_word, code_name, person_title;
   WordTable month, weekday, ordinal, date_rel, date_dir, date_part, date_half, date_unit, holiday, season,
       date_relation;
   std::vector<CompiledRule> rules;
@@ -179,6 +180,7 @@ struct Tagger::Impl {
   // ---- matching (tagger_scan.cpp)
   bool left_ok(std::string_view text, size_t s) const;
   bool right_ok(std::string_view text, size_t e, const CompiledRule& r) const;
+  bool before_title(std::string_view text, size_t s, size_t e) const;
   void scan(const CompiledRule& r, size_t idx, std::string_view text, size_t cs, size_t ce,
             std::vector<re2::StringPiece>& caps, std::vector<Candidate>* out) const;
   bool span_ok(const CompiledRule& r, std::string_view text, size_t ms, size_t me, const re2::StringPiece* caps,

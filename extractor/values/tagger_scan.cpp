@@ -56,6 +56,34 @@ bool in_url(std::string_view text, size_t p) {
   return w != std::string_view::npos && (w == 0 || tok[w - 1] == '<' || tok[w - 1] == '(');
 }
 
+// Digit groups joined by hyphens, three or more (02-3456-7890,
+// 110-234-567890), or three or more after a '+' joined by hyphens, spaces or
+// dots (+1 650 253 0000), are a phone or account number: a value may cover
+// one whole (a date 2025-05-21) but never a part of it.
+bool in_digit_chain(std::string_view text, size_t s, size_t e) {
+  size_t p = s;
+  while (p < e && !is_ascii_digit(static_cast<unsigned char>(text[p]))) ++p;
+  if (p == e) return false;
+  auto dig = [&](size_t i) { return i < text.size() && is_ascii_digit(static_cast<unsigned char>(text[i])); };
+  for (bool plus : {false, true}) {
+    auto sep = [&](size_t i) { char c = text[i]; return c == '-' || (plus && (c == ' ' || c == '.')); };
+    size_t b = p, f = p, groups = 1;
+    while (b > 0) {
+      if (dig(b - 1)) --b;
+      else if (b >= 2 && sep(b - 1) && dig(b - 2)) --b, ++groups;
+      else break;
+    }
+    while (f < text.size()) {
+      if (dig(f)) ++f;
+      else if (sep(f) && dig(f + 1)) ++f, ++groups;
+      else break;
+    }
+    const bool id = groups >= 3 && (!plus || (b > 0 && text[b - 1] == '+'));
+    if (id && (s > b || e < f)) return true;
+  }
+  return false;
+}
+
 bool overlaps_any(const std::vector<Value>& won, size_t first, size_t s, size_t e) {
   for (size_t i = first; i < won.size(); ++i) {
     const Span& sp = won[i].span;
@@ -115,6 +143,17 @@ bool Tagger::Impl::right_ok(std::string_view text, size_t e, const CompiledRule&
   return true;
 }
 
+// A value in Korean words right before a person's title is a name that reads
+// as a numeral (이조원 장관, 이억원 의원): the title decides.
+bool Tagger::Impl::before_title(std::string_view text, size_t s, size_t e) const {
+  size_t len;
+  if (person_title.empty() || !utf8::is_hangul(utf8::decode(text, s, &len))) return false;
+  for (size_t i = s; i < e; ++i)
+    if (is_ascii_digit(static_cast<unsigned char>(text[i]))) return false;
+  if (e < text.size() && text[e] == ' ') ++e;
+  return person_title.longest_prefix(text.substr(e), nullptr) > 0;
+}
+
 // The span of a match [ms, me): without a leading `lead` or a trailing `tail`
 // group and surrounding blanks; false when it breaks a word boundary or, for
 // an `alone: yes` rule, is not the whole text.
@@ -136,7 +175,7 @@ bool Tagger::Impl::span_ok(const CompiledRule& r, std::string_view text, size_t 
   }
   *sp = s;
   *ep = e;
-  return left_ok(text, s) && right_ok(text, e, r);
+  return left_ok(text, s) && right_ok(text, e, r) && !detail::in_digit_chain(text, s, e) && !before_title(text, s, e);
 }
 
 // ------------------------------------------------------------ one rule
