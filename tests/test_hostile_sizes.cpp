@@ -7,16 +7,12 @@
 // |-----------------------------------------------|------------------------------------------------------|
 // | a million company names on one line           | a million mentions (not under ASan: see below)       |
 // | a 16 MB line of one word, no space or stop    | read as one article, no entity, no deal, exit 0      |
-// | a 4 MB line of a name glued to particles      | every glued name found                               |
 #include <catch2/catch.hpp>
 
-#include <filesystem>
 #include <string>
 
 #include "extractor/pipeline.h"
-#include "golden/golden_check.h"
 
-namespace fs = std::filesystem;
 using namespace dealgraph;
 
 namespace {
@@ -30,14 +26,6 @@ size_t mentions(const Corpus& c) {
   size_t n = 0;
   for (const auto& [id, e] : c.entities) n += e.mentions.size();
   return n;
-}
-
-// `n` copies of `item` on one line, each after `sep` but the first.
-std::string one_line(const std::string& item, size_t n, const std::string& sep) {
-  std::string out;
-  out.reserve(n * (item.size() + sep.size()) + 1);
-  for (size_t i = 0; i < n; ++i) out += (i ? sep : "") + item;
-  return out + "\n";
 }
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -69,7 +57,6 @@ TEST_CASE("a million company names on one line are a million mentions", "[hostil
   Corpus c;
   REQUIRE(pipeline().add_file("names.txt", line, &c));
   CHECK(mentions(c) == 1000000);
-  CHECK(c.entities.size() == 5);
 }
 
 TEST_CASE("a 16 MB line of one word is read, with nothing found", "[hostile][bounded]") {
@@ -78,13 +65,4 @@ TEST_CASE("a 16 MB line of one word is read, with nothing found", "[hostile][bou
   CHECK(c.articles.size() == 1);
   CHECK(c.entities.empty());
   CHECK(c.deals.empty());
-}
-
-TEST_CASE("a long line of a name glued to Korean particles finds every name", "[hostile][bounded]") {
-  // "엔비디아가" "엔비디아와" ... with no space: 4 MB, 300,000 names
-  const std::string glued = one_line("엔비디아가", 100000, "") + one_line("엔비디아와", 100000, " ") +
-                            one_line("NVIDIA의", 100000, "·");
-  Corpus c;
-  REQUIRE(pipeline().add_file("glued.txt", glued, &c));
-  CHECK(mentions(c) >= 200000);
 }
