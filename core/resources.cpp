@@ -1,37 +1,49 @@
 #include "core/resources.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace dealgraph {
 
 namespace fs = std::filesystem;
 
+// Read with read(2), not a stream: a stream turns a read error part way
+// (EIO from a failing disk, /proc/self/mem) into an early end of file, and
+// the file would be taken, silently, for a shorter one.
 Result<std::string> read_file(const std::string& path) {
+  auto fail = [&](std::string message, long long offset = -1) {
+    Error e;
+    e.file = path;
+    e.offset = offset;
+    e.message = std::move(message);
+    return e;
+  };
   std::error_code ec;
-  if (fs::is_directory(path, ec)) {
-    Error e;
-    e.file = path;
-    e.message = "is a directory, not a file";
-    return e;
+  if (fs::is_directory(path, ec)) return fail("is a directory, not a file");
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return fail(errno == ENOENT ? "no such file" : std::string("cannot be read: ") + std::strerror(errno));
+  std::string text;
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) text.reserve(static_cast<size_t>(st.st_size));
+  char buf[1 << 16];
+  for (;;) {
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n == 0) break;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      const int err = errno;
+      ::close(fd);
+      return fail(std::string("cannot be read: ") + std::strerror(err), static_cast<long long>(text.size()));
+    }
+    text.append(buf, static_cast<size_t>(n));
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    Error e;
-    e.file = path;
-    e.message = fs::exists(path, ec) ? "cannot be read" : "no such file";
-    return e;
-  }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) {
-    Error e;
-    e.file = path;
-    e.message = "read error";
-    return e;
-  }
-  return ss.str();
+  ::close(fd);
+  return text;
 }
 
 bool Resources::is_builtin(const std::string& path) const {

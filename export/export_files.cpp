@@ -122,7 +122,11 @@ Status name_temp(TempFile* t, const std::string& target) {
 }
 
 // Writes `data` into `target`'s place atomically.
+// The polite signals are held from the temporary's creation on (the data is
+// in memory: writing it takes moments), so a kill lands before anything was
+// made or after the swap, never leaving a temporary behind.
 Status replace_file(const std::string& target, const std::string& data) {
+  SignalsHeld held;
   auto t = open_temp(target);
   if (!t) return t.error();
   auto fail = [&](const char* what) {
@@ -132,7 +136,6 @@ Status replace_file(const std::string& target, const std::string& data) {
     return Status(io_error(target, what, err));
   };
   if (!write_all(t->fd, data)) return fail("cannot write");
-  SignalsHeld held;
   if (Status s = name_temp(&*t, target); !s) {
     close(t->fd);
     return s;
@@ -241,9 +244,9 @@ Status write_dir_atomic(const std::string& dir, const std::map<std::string, std:
     if (ec) return Error::at(dir, 0, 0, "cannot create directory: " + ec.message());
   }
   remove_stale_temporaries(dir);
+  SignalsHeld held;  // from the temporary folder's creation on, as in replace_file
   auto fresh = write_fresh_dir(dir, files);
   if (!fresh) return fresh.error();
-  SignalsHeld held;
   const bool swapped = exists ? exchange_dirs(*fresh, dir) : std::rename(fresh->c_str(), dir.c_str()) == 0;
   if (!swapped) {
     const int err = errno;

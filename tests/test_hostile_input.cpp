@@ -8,15 +8,18 @@
 // | a file holding only a UTF-8 BOM             | `F: empty input: ... byte-order mark`, 1         | "a file holding only a UTF-8 byte-order mark is empty" |
 // | NUL bytes, invalid UTF-8                    | `F:byte N: binary data`, `F:L:C: invalid UTF-8 at byte N`, 1 | "every unreadable input file..." |
 // | CRLF line ends                              | read as LF: the same deals, exit 0              | "CRLF line ends read like LF" |
-// | a directory, a missing or unreadable file   | `F: is a directory, not a file` / `no such file` / `cannot be read`, 1 | "every unreadable input file..." |
-// | standard output full (/dev/full) or closed  | `cannot write standard output: REASON`, 1       | "output that cannot be written...", "a closed standard output..." |
+// | a directory, a missing or unreadable file   | `F: is a directory, not a file` / `no such file` / `cannot be read: REASON`, 1 | "every unreadable input file..." |
+// | a read failing part way (EIO)               | `F:byte N: cannot be read: Input/output error`, 1 | "every unreadable input file..." |
+// | standard output full (/dev/full), every verb and output form | `cannot write standard output: REASON`, 1 | "output that cannot be written..." |
+// | standard output closed                      | `cannot write standard output: Bad file descriptor`, 1 | "a closed standard output..." |
 // | `--out` on a full disk / unwritable         | `F: cannot write: REASON`, 1; old file kept, no temporary | "--out is replaced atomically..." |
 // | `export csv --out DIR` killed mid-write      | old tables or new, never mixed; stale temporaries removed | "--out DIR is replaced as a whole..." |
 // | a 400-digit figure                          | no value, never null/inf; exit 0                | "a number too large for a double...", "a deal with an impossible amount..." |
 // | hostile names in every export               | escaped, read back by real parsers              | tests/test_hostile_names.cpp |
 // | bidi controls in JSON-LD @id                | percent-encoded (RFC 3987)                      | tests/test_hostile_names.cpp |
-// | crashes found by fuzzing                    | each a regression case                          | tests/test_fuzz_findings.cpp |
-// | very long lines, a million names, 200 MB    | bounded work (issue 18 item 3, h-speed's)       | docs/speed.md |
+// | very long lines, a million names on a line | linear work, the right answer | tests/test_hostile_sizes.cpp (a 200 MB file: not tested, docs/reliability.md) |
+// | long runs of digits and units, 100,000 names, 10,000 sentences on a line | linear work | tests/test_bounded_work.cpp |
+// | inputs found by fuzzing                     | each a regression case                          | tests/test_fuzz_findings.cpp (docs/reliability.md) |
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -126,6 +129,27 @@ TEST_CASE("output that cannot be written is an error, exit 1", "[hostile][cli][o
     CHECK(dg_err(args, ">/dev/full", &err) == 1);
     CHECK(err.find("dealgraph: cannot write standard output: No space left on device\n") != std::string::npos);
   }
+  // every other verb and output form, diagrams and binary ones included
+  const std::string dir = temp_dir("hostile-full");
+  REQUIRE(run(kBin + " extract --format partial " + kSample + " > " + dir + "/p.jsonl 2>/dev/null") == 0);
+  const std::string more[] = {"extract --format partial " + kSample,
+                              "entities --format tsv " + kSample,
+                              "query deals --format json " + kSample,
+                              "query investors-of Intel " + kSample,
+                              "query top --format csv " + kSample,
+                              "export --format svg " + kSample,
+                              "export --format png " + kSample,
+                              "export --format html " + kSample,
+                              "export --format gexf " + kSample,
+                              "merge " + dir + "/p.jsonl",
+                              "diff " + kSample + " " + kSample};
+  for (const std::string& args : more) {
+    std::string err;
+    INFO(args);
+    CHECK(dg_err(args, ">/dev/full", &err) == 1);
+    CHECK(err.find("dealgraph: cannot write standard output: No space left on device\n") != std::string::npos);
+  }
+  fs::remove_all(dir);
   std::string err;
   CHECK(dg_err("tag --ref 2026-03-01 'NVIDIA invested $2 billion'", ">/dev/full", &err) == 1);
   CHECK(err == "dealgraph: cannot write standard output: No space left on device\n");
@@ -231,13 +255,20 @@ TEST_CASE("every unreadable input file is an error naming it and where, exit 1",
     CHECK(err.rfind("dealgraph: " + c.message, 0) == 0);
     CHECK(std::count(err.begin(), err.end(), '\n') == 1);
   }
+  // a read that fails part way is an error, never a shorter file: reading
+  // one's own /proc/self/mem at offset 0 fails with EIO, for root too
+  if (fs::exists("/proc/self/mem")) {
+    std::string err;
+    CHECK(dg_err("extract /proc/self/mem", ">/dev/null", &err) == 1);
+    CHECK(err == "dealgraph: /proc/self/mem:byte 0: cannot be read: Input/output error\n");
+  }
   // unreadable by permission: root reads everything, so only for others
   if (geteuid() != 0) {
     write(dir + "/secret.txt", "NVIDIA invested $1 billion in OpenAI.\n");
     fs::permissions(dir + "/secret.txt", fs::perms::none);
     std::string err;
     CHECK(dg_err("extract " + dir + "/secret.txt", ">/dev/null", &err) == 1);
-    CHECK(err == "dealgraph: " + dir + "/secret.txt: cannot be read\n");
+    CHECK(err == "dealgraph: " + dir + "/secret.txt: cannot be read: Permission denied\n");
   }
   fs::remove_all(dir);
 }
@@ -339,5 +370,28 @@ TEST_CASE("--out DIR is replaced as a whole, never mixed", "[hostile][cli][outpu
   // a new folder, with its parents
   REQUIRE(dg_err("export --format csv --out " + dir + "/a/b " + kSample, "", &err) == 0);
   CHECK(listing(dir + "/a/b").size() == 6);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("a kill at any moment leaves the old tables or the new, and no temporary", "[hostile][cli][output]") {
+  const std::string dir = temp_dir("hostile-kill");
+  const std::string tables = dir + "/tables";
+  fs::create_directories(tables);
+  write(tables + "/deals.csv", "old");
+  write(tables + "/retired.csv", "old");
+  const std::vector<std::string> old_tables{"deals.csv", "retired.csv"};
+  const std::vector<std::string> new_tables{"articles.csv", "deal_parties.csv", "deals.csv",
+                                            "entities.csv", "mentions.csv", "roles.csv"};
+  // SIGTERM after growing delays: early ones land while the graph is built,
+  // later ones while the tables are written (held until the swap) or after
+  for (const char* delay : {"0.3", "0.8", "1.5", "3", "6"}) {
+    INFO("SIGTERM after " << delay << " s");
+    run("timeout -s TERM " + std::string(delay) + " " + kBin + " export --format csv --out " + tables + " " +
+        kSample + " >/dev/null 2>&1");
+    const auto now = listing(tables);
+    CHECK((now == old_tables || now == new_tables));
+    if (now == old_tables) CHECK(dealgraph::golden::read(tables + "/deals.csv") == "old");
+    CHECK(listing(dir) == std::vector<std::string>{"tables"});  // nothing beside it
+  }
   fs::remove_all(dir);
 }
