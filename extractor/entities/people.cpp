@@ -216,7 +216,12 @@ void find_divisions(Scan& scan) {
         if (std::find(e->second.aliases.begin(), e->second.aliases.end(), words) == e->second.aliases.end())
           e->second.aliases.push_back(words);
       }
-      scan.add(d.span.start, d.span.end, id, EntityType::Organization, rule.name);
+      if (scan.add(d.span.start, d.span.end, id, EntityType::Organization, rule.name))
+        // The deal stage reads a division as words, so the owner stays the
+        // party ("SoftBank buys ABB's robotics unit": target ABB) until it reads
+        // part_of (docs/entities.md, "Filings and divisions").
+        for (auto& m : scan.mentions())
+          if (m.span.start == d.span.start && m.entity == id) m.place_word = true;
     }
     scan.sort();
   }
