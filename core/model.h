@@ -106,6 +106,10 @@ struct Mention {
   Span span;          // the name itself, particles excluded
   std::string text;
   std::string rule;   // "dictionary", or the discovery rule's name
+  // What the words around it say the mention is, "" when nothing: "filing", a
+  // regulator a company files with ("said in a filing with the SEC"), which
+  // the deal stage never makes a party (docs/entities.md).
+  std::string context;
 };
 
 struct Entity {
@@ -117,6 +121,7 @@ struct Entity {
   std::string source = "dictionary"; // "dictionary" or "rule"
   std::string ticker, wikidata, country;
   std::string maker;  // entity id of the maker (chips and products)
+  std::string part_of;  // a division's owner: "the memory division of Toshiba" -> Toshiba's id
   std::vector<std::string> flags;
 };
 

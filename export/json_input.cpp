@@ -119,12 +119,14 @@ Entity entity_of(const json& j, const std::string& path) {
     const std::string p = at(path + ".mentions", i);
     e.mentions.push_back({text(ms[i], "article", p),
                           Span{offset(field(ms[i], "start", p), p + ".start"), offset(field(ms[i], "end", p), p + ".end")},
-                          text(ms[i], "text", p), text_or_empty(ms[i], "rule", p)});
+                          text(ms[i], "text", p), text_or_empty(ms[i], "rule", p),
+                          text_or_empty(ms[i], "context", p)});
   }
   e.ticker = text_or_empty(j, "ticker", path);
   e.wikidata = text_or_empty(j, "wikidata", path);
   e.country = text_or_empty(j, "country", path);
   e.maker = text_or_empty(j, "maker", path);
+  e.part_of = text_or_empty(j, "part_of", path);
   return e;
 }
 

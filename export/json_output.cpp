@@ -31,14 +31,18 @@ nlohmann::json entity_json(const Entity& e) {
   j["aliases"] = e.aliases;
   j["source"] = e.source;
   nlohmann::json ms = nlohmann::json::array();
-  for (const auto& m : e.mentions)
-    ms.push_back({{"article", m.article}, {"start", m.span.start}, {"end", m.span.end},
-                  {"text", m.text}, {"rule", m.rule}});
+  for (const auto& m : e.mentions) {
+    nlohmann::json jm = {{"article", m.article}, {"start", m.span.start}, {"end", m.span.end},
+                         {"text", m.text}, {"rule", m.rule}};
+    if (!m.context.empty()) jm["context"] = m.context;
+    ms.push_back(std::move(jm));
+  }
   j["mentions"] = ms;
   if (!e.ticker.empty()) j["ticker"] = e.ticker;
   if (!e.wikidata.empty()) j["wikidata"] = e.wikidata;
   if (!e.country.empty()) j["country"] = e.country;
   if (!e.maker.empty()) j["maker"] = e.maker;
+  if (!e.part_of.empty()) j["part_of"] = e.part_of;
   return j;
 }
 

@@ -30,6 +30,7 @@ void fill_from_discovery(const DiscoveredEntity& d, Entity* e) {
   e->name = d.name;
   e->aliases = d.aliases;
   e->maker = d.maker;
+  e->part_of = d.part_of;
   e->source = "rule";
 }
 
@@ -136,7 +137,7 @@ void collect_mentions(std::string_view text, const std::string& article, const D
     if (m.weak && !parties.count(m.entity)) continue;
     Entity& e = define_entity(dict, found, m.entity, entities);
     std::string surface(text.substr(m.span.start, m.span.size()));
-    e.mentions.push_back({article, m.span, surface, m.rule});
+    e.mentions.push_back({article, m.span, surface, m.rule, m.context});
     add_unique(e.aliases, surface);
   }
 }
@@ -164,6 +165,7 @@ void merge_entity(Entity from, Entity* into) {
   for (auto& m : from.mentions) into->mentions.push_back(std::move(m));
   for (const auto& al : from.aliases) add_unique(into->aliases, al);
   if (into->maker.empty()) into->maker = from.maker;
+  if (into->part_of.empty()) into->part_of = from.part_of;
 }
 
 void merge_into(Corpus add, Corpus* corpus) {

@@ -43,6 +43,7 @@ std::string maker_of(const std::string& a, const std::string& b) {
 
 void merge_entity(Entity from, Entity* into) {
   const std::string maker = maker_of(from.maker, into->maker);
+  const std::string part_of = maker_of(from.part_of, into->part_of);  // same rule: the smaller of two
   if (definition(from) < definition(*into)) {
     std::swap(from.mentions, into->mentions);
     std::swap(from.aliases, into->aliases);
@@ -50,6 +51,7 @@ void merge_entity(Entity from, Entity* into) {
     std::swap(from, *into);
   }
   into->maker = maker;
+  into->part_of = part_of;
   for (auto& m : from.mentions) into->mentions.push_back(std::move(m));
   for (auto& a : from.aliases) into->aliases.push_back(std::move(a));
   if (from.name != into->name) into->aliases.push_back(from.name);

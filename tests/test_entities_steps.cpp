@@ -272,6 +272,46 @@ TEST_CASE("step 6b: a role needs a person's and an organization's mention") {
   CHECK(scan.out.roles[1].span.start < scan.out.roles[1].span.end);
 }
 
+TEST_CASE("step 6c: a regulator addressed in a filing is marked, a party elsewhere is not") {
+  Doc d("Micron said in a filing with the Securities and Exchange Commission that capex would rise. "
+        "The Securities and Exchange Commission fined Acme Corp. 삼성전자는 금융감독원 전자공시시스템에 올렸다.");
+  Scan scan(know(), d.text, d.article);
+  match_dictionary(scan);
+  apply_discovery_rules(scan);
+  spread_discovered(scan);
+  mark_contexts(scan);
+  std::vector<std::string> contexts;
+  for (const auto& m : scan.mentions())
+    if (m.type == EntityType::GovernmentBody) contexts.push_back(m.context);
+  CHECK(contexts == std::vector<std::string>{"filing", "", "filing"});
+  for (const auto& m : scan.mentions())
+    if (m.type != EntityType::GovernmentBody) CHECK(m.context.empty());  // "삼성전자는" files, it is no regulator
+}
+
+TEST_CASE("step 6d: a division is an organization of its own, part of its owner") {
+  Doc d("Bain bought the memory division of Toshiba Corp. Intel's foundry unit lost money. "
+        "삼성전자 파운드리사업부가 수주했다. 삼성전자 DX부문장은 말했다.");
+  Scan scan(know(), d.text, d.article);
+  match_dictionary(scan);
+  apply_discovery_rules(scan);
+  spread_discovered(scan);
+  find_divisions(scan);
+  std::vector<std::string> owners, words;
+  for (const auto& m : scan.mentions()) {
+    auto it = scan.out.discovered.find(m.entity);
+    if (it == scan.out.discovered.end() || it->second.part_of.empty()) continue;
+    owners.push_back(it->second.part_of);
+    words.push_back(std::string(d.text.substr(m.span.start, m.span.size())));
+  }
+  CHECK(words == std::vector<std::string>{"memory division", "foundry unit", "파운드리사업부"});
+  CHECK(owners == std::vector<std::string>{"org:toshiba", "org:intel", "org:samsung-electronics"});
+  // the owner keeps its own mention ("DX부문장" is a title, no division)
+  size_t owners_named = 0;
+  for (const auto& m : scan.mentions())
+    if (m.entity == "org:toshiba" || m.entity == "org:intel" || m.entity == "org:samsung-electronics") ++owners_named;
+  CHECK(owners_named == 4);
+}
+
 TEST_CASE("step 3: an acronym in brackets is an alias of the name beside it") {
   Doc d("ZMCC (Zhenhai Memory Chip Corp) began output. Later ZMCC said yields rose.");
   Scan scan(know(), d.text, d.article);

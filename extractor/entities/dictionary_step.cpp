@@ -28,6 +28,7 @@ bool longest_edged_hit(const Scan& scan, size_t start, Span region, const std::v
   std::string particle;
   for (auto it = hits.rbegin(); it != hits.rend(); ++it) {
     if (!right_edge_ok(k.table("particle"), scan.text, it->end, &particle)) continue;
+    if (inside_hangul_word(k.table("particle"), scan.text, start, it->end)) continue;
     const DictEntry& e = k.dict->entries()[it->payload];
     m->span = {start, it->end};
     m->entity = e.id;

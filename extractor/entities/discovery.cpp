@@ -384,7 +384,7 @@ void apply_discovery_rules(Scan& scan) {
     // variants are step 5 (families.cpp); surnames and roles read the mentions
     // every rule has made (people.cpp)
     const std::string kind = rule.attr("kind");
-    if (kind == "variant" || kind == "surname" || kind == "role") continue;
+    if (kind == "variant" || kind == "surname" || kind == "role" || kind == "context" || kind == "division") continue;
     for (const auto& r : scan.regions) apply_rule_in_region(scan, rule, r);
   }
 }

@@ -44,6 +44,16 @@ bool right_edge_ok(const rules::Table& particles, std::string_view text, size_t 
   return a != b;
 }
 
+bool inside_hangul_word(const rules::Table& particles, std::string_view text, size_t start, size_t end) {
+  if (start == 0 || end >= text.size()) return false;
+  size_t len;
+  char32_t first = utf8::decode(text, start, &len);
+  if (script_of(first) != Script::Latin) return false;
+  if (script_of(utf8::decode_before(text, start, &len)) != Script::Hangul) return false;
+  if (script_of(utf8::decode(text, end, &len)) != Script::Hangul) return false;
+  return !particles.find(hangul_run(text, end));
+}
+
 std::string_view hangul_run(std::string_view text, size_t pos) {
   size_t i = pos;
   while (i < text.size()) {

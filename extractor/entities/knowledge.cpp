@@ -21,7 +21,7 @@ Status require_step_tables(const rules::RuleSet& set) {
       "descriptor",        "locative_particle",     "argument_particle", "not_a_name",          "region_suffix",
       "absorbed_suffix",   "place_preposition",     "corporate_suffix_en", "possessive_marker",
       "coordinating_particle", "coordination_mark", "never_in_name", "never_name_suffix", "list_separator",
-      "not_in_person_name", "given_name_en", "generic_head_ko", "origin_preposition", "settings"};
+      "not_in_person_name", "given_name_en", "generic_head_ko", "origin_preposition", "not_in_division", "settings"};
   if (Status st = set.require_tables(kRuleFolder, kTables); !st) return st;
   std::set<std::string> read{kTables.begin(), kTables.end()};
   // a rule's word_not_ending names a table the engine reads for it
@@ -40,9 +40,9 @@ Status check_rule_kinds(const rules::RuleSet& set) {
   for (const auto& r : set.rules()) {
     std::string kind = r.attr("kind");
     if (kind != "gloss" && kind != "name" && kind != "quoted" && kind != "variant" && kind != "list" &&
-        kind != "surname" && kind != "role" && kind != "alias")
+        kind != "surname" && kind != "role" && kind != "alias" && kind != "context" && kind != "division")
       return Error::at(r.file, r.line, 1, "rule " + r.name + ": unknown kind '" + kind + "'",
-                       "(expected gloss, name, quoted, list, alias, variant, surname or role)");
+                       "(expected gloss, name, quoted, list, alias, variant, surname, role, context or division)");
     const auto& groups = r.re->NamedCapturingGroups();
     if (kind == "alias" && (!groups.count("name") || !groups.count("short")))
       return Error::at(r.file, r.line, 1, "rule " + r.name + ": an alias rule needs groups 'name' and 'short'");
@@ -55,6 +55,10 @@ Status check_rule_kinds(const rules::RuleSet& set) {
     if ((kind == "name" || kind == "quoted") && !groups.count("name") && !groups.count("person") &&
         !groups.count("org"))
       return Error::at(r.file, r.line, 1, "rule " + r.name + ": no group 'name', 'person' or 'org'");
+    if (kind == "context" && (!groups.count("body") || r.attr("context").empty()))
+      return Error::at(r.file, r.line, 1, "rule " + r.name + ": a context rule needs a group 'body' and a 'context'");
+    if (kind == "division" && (!groups.count("division") || !groups.count("owner")))
+      return Error::at(r.file, r.line, 1, "rule " + r.name + ": a division rule needs groups 'division' and 'owner'");
     if (kind == "list" && !groups.count("list"))
       return Error::at(r.file, r.line, 1, "rule " + r.name + ": a list rule needs a group 'list'");
     if (kind == "list" && r.attr("needs", "known") != "known" && r.attr("needs") != "nothing")

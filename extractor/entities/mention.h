@@ -26,6 +26,7 @@ struct DiscoveredEntity {
   std::string name;
   std::vector<std::string> aliases;
   std::string maker;  // entity id or ""
+  std::string part_of;  // a division's owner, entity id or ""
   std::string rule;
 };
 
@@ -40,6 +41,10 @@ struct FoundMention {
   // script ("이스라엘의 스타트업"), or after a place preposition or a place and a
   // comma ("in China", "Dresden, Germany"). The deal stage reads it as words.
   bool place_word = false;
+  // "filing": a regulator addressed in a filing ("said in a filing with the
+  // Securities and Exchange Commission", "금융감독원 전자공시"), never a deal
+  // party; "" otherwise (a `context` rule, docs/entities.md).
+  std::string context;
 };
 
 // "Sanjay Mehrotra, Micron's chief executive", "박상진 산업은행 회장": a person

@@ -1,8 +1,11 @@
-// Steps 4b and 6b: what the text says about people once every name is found —
+// Steps 4b, 6b, 6c and 6d: what the text says about the names once every one
+// is found —
 // a Korean surname alone that stands for a person named before ("이 위원장은"),
 // and the role a person holds at an organization ("박상진 산업은행 회장",
-// "Sanjay Mehrotra, Micron's chief executive"). Both are rules of
-// rules/entities/context.rules (kinds `surname` and `role`) read here against
+// "Sanjay Mehrotra, Micron's chief executive"), a regulator a company files
+// with ("a filing with the SEC"), and a division and its owner ("the memory
+// division of Toshiba"). All are rules of rules/entities/context.rules (kinds
+// `surname`, `role`, `context` and `division`) read here against
 // the mentions the earlier steps made, so a pattern may be generous: what it
 // captures counts only where a mention of the right kind stands.
 #include <re2/re2.h>
@@ -145,6 +148,83 @@ void find_roles(Scan& scan) {
   }
   std::stable_sort(scan.out.roles.begin(), scan.out.roles.end(),
                    [](const FoundRole& a, const FoundRole& b) { return a.span < b.span; });
+}
+
+namespace {
+
+// The display name of a known or discovered entity ("" when neither).
+std::string display_name(const Scan& scan, const std::string& id) {
+  if (int i = scan.k.dict->find_id(id); i >= 0) return scan.k.dict->entries()[static_cast<size_t>(i)].name;
+  auto d = scan.out.discovered.find(id);
+  return d != scan.out.discovered.end() ? d->second.name : "";
+}
+
+}  // namespace
+
+void mark_contexts(Scan& scan) {
+  for (const auto& rule : scan.k.rules.rules()) {
+    if (rule.attr("kind") != "context") continue;
+    const std::string context = rule.attr("context");
+    const bool government_only = rule.attr("body", "any") == "government";
+    for_each_match(scan, rule, "body", [&](const std::vector<re2::StringPiece>& g) {
+      const FoundMention* body = mention_at(scan, group(rule, g, "body"), [&](EntityType t) {
+        return government_only ? t == EntityType::GovernmentBody : is_org(t);
+      });
+      if (!body) return false;
+      // every mention of that entity at that place (one per span) takes it
+      for (auto& m : scan.mentions())
+        if (m.span.start == body->span.start && m.entity == body->entity) m.context = context;
+      return true;
+    });
+  }
+}
+
+void find_divisions(Scan& scan) {
+  for (const auto& rule : scan.k.rules.rules()) {
+    if (rule.attr("kind") != "division") continue;
+    struct Division {
+      Span span;
+      std::string owner;
+    };
+    std::vector<Division> found;  // added after the walk, which reads the mentions
+    for_each_match(scan, rule, "division", [&](const std::vector<re2::StringPiece>& g) {
+      const FoundMention* owner = mention_at(scan, group(rule, g, "owner"),
+                                             [](EntityType t) { return t == EntityType::Organization; });
+      std::string_view words = group(rule, g, "division");
+      if (!owner || words.empty()) return false;
+      size_t s = static_cast<size_t>(words.data() - scan.text.data());
+      if (scan.overlaps(s, s + words.size())) return false;  // a known name is no division's words
+      // "tensor processing unit", "president of business": a word of table
+      // not_in_division makes it no division
+      const rules::Table& stop = scan.k.table("not_in_division");
+      for (auto w : split_words(words))
+        if (stop.find(w)) return false;
+      // "NVentures, the venture capital arm of Nvidia": the division is named
+      // already, by the mention before the comma
+      size_t start = static_cast<size_t>(g[0].data() - scan.text.data());
+      if (const FoundMention* named = scan.mention_before(start, 2);
+          named && scan.text.substr(named->span.end, start - named->span.end).find(',') != std::string_view::npos)
+        return false;
+      found.push_back({{s, s + words.size()}, owner->entity});
+      return true;
+    });
+    for (const auto& d : found) {
+      std::string words(scan.text.substr(d.span.start, d.span.size()));
+      std::string id = scan.define(EntityType::Organization, display_name(scan, d.owner) + " " + words, rule.name);
+      if (auto e = scan.out.discovered.find(id); e != scan.out.discovered.end()) {
+        e->second.part_of = d.owner;
+        if (std::find(e->second.aliases.begin(), e->second.aliases.end(), words) == e->second.aliases.end())
+          e->second.aliases.push_back(words);
+      }
+      if (scan.add(d.span.start, d.span.end, id, EntityType::Organization, rule.name))
+        // The deal stage reads a division as words, so the owner stays the
+        // party ("SoftBank buys ABB's robotics unit": target ABB) until it reads
+        // part_of (docs/entities.md, "Filings and divisions").
+        for (auto& m : scan.mentions())
+          if (m.span.start == d.span.start && m.entity == id) m.place_word = true;
+    }
+    scan.sort();
+  }
 }
 
 }  // namespace dealgraph::entities

@@ -24,6 +24,8 @@ ArticleEntities EntityRecognizer::find(std::string_view text, const Article& art
   entities::extend_families(scan);
   entities::mark_countries(scan);
   entities::find_roles(scan);
+  entities::mark_contexts(scan);
+  entities::find_divisions(scan);
   entities::collect_seen_aliases(scan);
   return std::move(scan.out);
 }

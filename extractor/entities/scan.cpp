@@ -101,7 +101,8 @@ void Scan::find_everywhere(const std::string& name, const std::string& id, Entit
   for (const auto& r : regions) {
     std::string_view region = text.substr(0, r.end);
     for (size_t pos = region.find(name, r.start); pos != std::string_view::npos; pos = region.find(name, pos + 1)) {
-      if (left_edge_ok(text, pos) && right_edge_ok(particles, text, pos + name.size(), &particle))
+      if (left_edge_ok(text, pos) && right_edge_ok(particles, text, pos + name.size(), &particle) &&
+          !inside_hangul_word(particles, text, pos, pos + name.size()))
         add(pos, pos + name.size(), id, type, rule);
     }
   }

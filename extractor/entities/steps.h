@@ -13,6 +13,8 @@
 //   extend_families(scan);       // 5. "MTIA" + " 400" -> chip "MTIA 400"
 //   mark_countries(scan);        // 6. country: actor, weak, or a place word
 //   find_roles(scan);            // 6b. person -> organization roles ("박상진 산업은행 회장")
+//   mark_contexts(scan);         // 6c. "a filing with the SEC": the regulator is no party
+//   find_divisions(scan);        // 6d. "the memory division of Toshiba": a division, part_of its owner
 //   collect_seen_aliases(scan);  // 7. the surface forms seen per entity
 //   ArticleEntities found = std::move(scan.out);
 //
@@ -45,6 +47,10 @@ bool left_edge_ok(std::string_view text, size_t start);
 // name is followed by a particle of `particles` (set into *particle). A Latin
 // name may touch Hangul ("Nvidia칩").
 bool right_edge_ok(const rules::Table& particles, std::string_view text, size_t end, std::string* particle);
+// A Latin name with Hangul glued on both sides and no particle after it is
+// part of a Korean compound ("통신CIC장": the head of a company-in-company),
+// not a mention of the name.
+bool inside_hangul_word(const rules::Table& particles, std::string_view text, size_t start, size_t end);
 // The Hangul run that starts at `pos` ("" when none).
 std::string_view hangul_run(std::string_view text, size_t pos);
 // The words of `s`, split at spaces.
@@ -126,6 +132,15 @@ void link_korean_surnames(Scan& scan);
 // of that kind (a Person; an Organization or GovernmentBody) and end no
 // earlier than it; group `role` is the title (people.cpp).
 void find_roles(Scan& scan);
+// Rules of kind `context`: the mention (an organization or government body;
+// with `body: government`, a government body only) that starts group `body`
+// takes the rule's `context` ("filing": the regulator a company files with).
+void mark_contexts(Scan& scan);
+// Rules of kind `division`: group `division` (words no mention covers) is a
+// new organization owned by the Organization whose mention starts group
+// `owner` ("the memory division of Toshiba Corp"): named "<owner> <words>",
+// part_of the owner (people.cpp).
+void find_divisions(Scan& scan);
 void extend_families(Scan& scan);
 void mark_countries(Scan& scan);
 void collect_seen_aliases(Scan& scan);
