@@ -133,6 +133,8 @@ TEST_CASE("as_url: bare, in <...>, or not a URL") {
 TEST_CASE("date_of_line: whole-line dates in four spellings, valid days only") {
   CHECK(date_of_line("2026. 02. 24", layout()) == std::optional<std::string>("2026-02-24"));
   CHECK(date_of_line("입력 2025.10.06 14:30", layout()) == std::optional<std::string>("2025-10-06"));
+  CHECK(date_of_line("송고시간 2025-01-10 16:20", layout()) == std::optional<std::string>("2025-01-10"));
+  CHECK(date_of_line("Posted: 3 November 2025", layout()) == std::optional<std::string>("2025-11-03"));
   CHECK(date_of_line("2025년 3월 2일", layout()) == std::optional<std::string>("2025-03-02"));
   CHECK(date_of_line("Sept. 18, 2025", layout()) == std::optional<std::string>("2025-09-18"));
   CHECK(date_of_line("2 March 2026", layout()) == std::optional<std::string>("2026-03-02"));
