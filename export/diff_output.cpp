@@ -9,6 +9,7 @@
 #include <set>
 
 #include "core/value_json.h"
+#include "export/export_dot.h"
 #include "graph/labels.h"
 
 namespace dealgraph {
@@ -59,13 +60,6 @@ char* cs(const std::string& s) { return const_cast<char*>(s.c_str()); }
 struct Closer {
   void operator()(Agraph_t* g) const { agclose(g); }
 };
-
-// This verb's own Graphviz context, never freed (as export/export_dot.cpp
-// explains: freeing one breaks the pango plugin's font cache).
-GVC_t* context() {
-  static GVC_t* gvc = gvContext();
-  return gvc;
-}
 
 class DiffDiagram {
  public:
@@ -142,18 +136,6 @@ std::string label_of(const DealGroup& g) {
   return l;
 }
 
-std::string agwrite_string(Agraph_t* g) {
-  char* buf = nullptr;
-  size_t len = 0;
-  std::FILE* f = open_memstream(&buf, &len);
-  if (!f) return "";
-  agwrite(g, f);
-  std::fclose(f);
-  std::string out(buf, len);
-  std::free(buf);
-  return out;
-}
-
 }  // namespace
 
 Table diff_table(const GraphDiff& d, const Corpus& before, const Corpus& after) {
@@ -188,7 +170,7 @@ nlohmann::json diff_json(const GraphDiff& d, const Corpus& before, const Corpus&
 
 Result<std::string> render_diff_diagram(const GraphDiff& d, const Corpus& before, const Corpus& after,
                                         const Schema& schema, const std::string& format, const std::string& title) {
-  GVC_t* gvc = context();
+  graphviz_context();  // before agopen (export/export_dot.cpp)
   std::unique_ptr<Agraph_t, Closer> g(agopen(cs("dealgraph_diff"), Agdirected, nullptr));
   DiffDiagram dd(g.get(), schema);
   dd.declare(title);
@@ -205,18 +187,7 @@ Result<std::string> render_diff_diagram(const GraphDiff& d, const Corpus& before
   for (const auto& c : d.changed)
     dd.deal(c.after, after, both(label_of(c.before), label_of(c.after)), "#e66101", "solid", "2");
   for (const auto& grp : d.removed) dd.deal(grp, before, "removed: " + label_of(grp), "#999999", "dashed", "1");
-  if (format == "dot") return agwrite_string(g.get());
-  if (gvLayout(gvc, g.get(), "dot") != 0) return Error::at("", 0, 0, "graphviz layout failed");
-  char* data = nullptr;
-  unsigned int len = 0;
-  Result<std::string> out = std::string();
-  if (gvRenderData(gvc, g.get(), format.c_str(), &data, &len) != 0 || !data)
-    out = Error::at("", 0, 0, "graphviz cannot render " + format);
-  else
-    *out = std::string(data, len);
-  if (data) gvFreeRenderData(data);
-  gvFreeLayout(gvc, g.get());
-  return out;
+  return render_agraph(g.get(), format);
 }
 
 }  // namespace dealgraph

@@ -404,34 +404,40 @@ std::string agwrite_string(Agraph_t* g) {
 
 }  // namespace
 
-Result<std::string> render_diagram(const DealGraph& dg, const View& v, const std::string& format,
-                                   const DiagramOptions& opt) {
-  if (!is_diagram_format(format)) return Error::at("", 0, 0, "unknown diagram format '" + format + "'");
+GVC_t* graphviz_context() { return context(); }
+
+Result<std::string> render_agraph(Agraph_t* g, const std::string& format) {
+  GVC_t* gvc = context();
   g_messages.clear();
   agusererrf previous = agseterrf(collect);
   agerrlevel_t previous_level = agseterr(AGERR);
-  GVC_t* gvc = context();
-  std::unique_ptr<Agraph_t, Closer> g(agopen(cs("dealgraph"), Agdirected, nullptr));
-  Builder(dg, v, g.get(), opt).build();
-
   Result<std::string> out = std::string();
   if (format == "dot") {
-    *out = agwrite_string(g.get());
-  } else if (gvLayout(gvc, g.get(), "dot") != 0) {
+    *out = agwrite_string(g);
+  } else if (gvLayout(gvc, g, "dot") != 0) {
     out = Error::at("", 0, 0, "graphviz layout failed: " + labels::one_line(g_messages));
   } else {
     char* data = nullptr;
     unsigned int len = 0;
-    if (gvRenderData(gvc, g.get(), format.c_str(), &data, &len) != 0 || !data)
+    if (gvRenderData(gvc, g, format.c_str(), &data, &len) != 0 || !data)
       out = Error::at("", 0, 0, "graphviz cannot render " + format + ": " + labels::one_line(g_messages));
     else
       *out = std::string(data, len);
     if (data) gvFreeRenderData(data);
-    gvFreeLayout(gvc, g.get());
+    gvFreeLayout(gvc, g);
   }
   agseterrf(previous);
   agseterr(previous_level);
   return out;
+}
+
+Result<std::string> render_diagram(const DealGraph& dg, const View& v, const std::string& format,
+                                   const DiagramOptions& opt) {
+  if (!is_diagram_format(format)) return Error::at("", 0, 0, "unknown diagram format '" + format + "'");
+  context();  // before agopen: see context()
+  std::unique_ptr<Agraph_t, Closer> g(agopen(cs("dealgraph"), Agdirected, nullptr));
+  Builder(dg, v, g.get(), opt).build();
+  return render_agraph(g.get(), format);
 }
 
 }  // namespace dealgraph

@@ -30,6 +30,9 @@
 #include "graph/filter.h"
 #include "graph/graph.h"
 
+typedef struct Agraph_s Agraph_t;  // as <graphviz/cgraph.h> and <graphviz/gvc.h> declare them
+typedef struct GVC_s GVC_t;
+
 namespace dealgraph {
 
 struct DiagramOptions {
@@ -47,6 +50,13 @@ struct DiagramOptions {
 // (dot layout, gvRenderData). An Error carries Graphviz's message.
 Result<std::string> render_diagram(const DealGraph& g, const View& v, const std::string& format,
                                    const DiagramOptions& opt = {});
+
+// For other diagrams built with cgraph (the diff diagram, export/diff_output.cpp):
+// the process's one Graphviz context, to be had before the first agopen, and
+// the writer render_diagram uses ("dot": agwrite; else dot layout and
+// gvRenderData, Graphviz's messages in the Error).
+GVC_t* graphviz_context();
+Result<std::string> render_agraph(Agraph_t* g, const std::string& format);
 
 bool is_diagram_format(const std::string& format);  // dot, svg, png, pdf
 bool is_binary_format(const std::string& format);   // png, pdf
