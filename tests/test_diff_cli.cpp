@@ -9,31 +9,15 @@
 
 #include "golden/golden_check.h"
 
+using dealgraph::golden::dg;
+using dealgraph::golden::dg_to;
 using dealgraph::golden::read;
-using dealgraph::golden::run;
 using dealgraph::golden::temp_dir;
 using dealgraph::golden::write;
 
 namespace {
-const std::string kBin = DEALGRAPH_BINARY;
 const std::string kDir = std::string(DEALGRAPH_SOURCE_DIR) + "/tests/diff/";
 const std::string kOld = kDir + "brief-2025-09.txt", kNew = kDir + "brief-2025-10.txt";
-
-int dg(const std::string& args, std::string* out = nullptr, std::string* err = nullptr) {
-  const std::string dir = temp_dir("cli-diff-run");
-  int rc = run(kBin + " " + args + " >" + dir + "/out 2>" + dir + "/err", nullptr);
-  if (out) *out = read(dir + "/out");
-  if (err) *err = read(dir + "/err");
-  return rc;
-}
-
-// Runs dealgraph with its standard output into `file`.
-int dg_to(const std::string& args, const std::string& file) {
-  std::string out;
-  int rc = dg(args, &out);
-  write(file, out);
-  return rc;
-}
 
 // "type: party names" of each deal of a diff list, sorted.
 std::set<std::string> deals_of(const nlohmann::json& list) {

@@ -13,22 +13,13 @@
 #include "golden/golden_check.h"
 
 namespace fs = std::filesystem;
-using dealgraph::golden::run;
+using dealgraph::golden::dg;
 using dealgraph::golden::temp_dir;
 using dealgraph::golden::write;
 
 namespace {
-const std::string kBin = DEALGRAPH_BINARY;
 const std::string kSamples = std::string(DEALGRAPH_SOURCE_DIR) + "/data/samples/";
 
-// Runs dealgraph; stdout into *out, stderr into *err.
-int dg(const std::string& args, std::string* out = nullptr, std::string* err = nullptr) {
-  const std::string dir = temp_dir("cli-extract-run");
-  int rc = run(kBin + " " + args + " >" + dir + "/out 2>" + dir + "/err", nullptr);
-  if (out) *out = dealgraph::golden::read(dir + "/out");
-  if (err) *err = dealgraph::golden::read(dir + "/err");
-  return rc;
-}
 }  // namespace
 
 TEST_CASE("extract writes the dealgraph/1 contract", "[cli][extract]") {

@@ -9,30 +9,14 @@
 
 #include "golden/golden_check.h"
 
+using dealgraph::golden::dg;
+using dealgraph::golden::dg_to;
 using dealgraph::golden::read;
-using dealgraph::golden::run;
 using dealgraph::golden::temp_dir;
 using dealgraph::golden::write;
 
 namespace {
-const std::string kBin = DEALGRAPH_BINARY;
 const std::string kSamples = std::string(DEALGRAPH_SOURCE_DIR) + "/data/samples/";
-
-int dg(const std::string& args, std::string* out = nullptr, std::string* err = nullptr) {
-  const std::string dir = temp_dir("cli-merge-run");
-  int rc = run(kBin + " " + args + " >" + dir + "/out 2>" + dir + "/err", nullptr);
-  if (out) *out = read(dir + "/out");
-  if (err) *err = read(dir + "/err");
-  return rc;
-}
-
-// Runs dealgraph with its standard output into `file`.
-int dg_to(const std::string& args, const std::string& file) {
-  std::string out;
-  int rc = dg(args, &out);
-  write(file, out);
-  return rc;
-}
 
 // The sample briefs as documents, some with a date and URL of their own.
 std::string corpus_jsonl() {

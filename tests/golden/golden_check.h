@@ -91,10 +91,24 @@ inline int run(const std::string& cmd, std::string* out = nullptr) {
 
 inline bool have(const std::string& tool) { return run("command -v " + tool + " >/dev/null 2>&1") == 0; }
 
-// Runs the built dealgraph with `args`: its exit code, and its standard
-// output in *out when asked for (standard error is dropped).
-inline int dg(const std::string& args, std::string* out = nullptr) {
-  return run(std::string(DEALGRAPH_BINARY) + " " + args + (out ? " 2>/dev/null" : " >/dev/null 2>&1"), out);
+// Runs the built dealgraph with `args`: its exit code, its standard output
+// in *out and its standard error in *err when asked for (else dropped).
+inline int dg(const std::string& args, std::string* out = nullptr, std::string* err = nullptr) {
+  const std::string cmd = std::string(DEALGRAPH_BINARY) + " " + args + (out ? "" : " >/dev/null");
+  if (!err) return run(cmd + " 2>/dev/null", out);
+  const std::string dir = temp_dir("dg-stderr");
+  const int rc = run(cmd + " 2>" + dir + "/err", out);
+  *err = read(dir + "/err");
+  std::filesystem::remove_all(dir);
+  return rc;
+}
+
+// Runs dealgraph with its standard output into `file`.
+inline int dg_to(const std::string& args, const std::string& file) {
+  std::string out;
+  const int rc = dg(args, &out);
+  write(file, out);
+  return rc;
 }
 
 }  // namespace dealgraph::golden
