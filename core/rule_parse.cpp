@@ -235,8 +235,8 @@ FileEntries read_file(const std::string& path, const std::string& text) {
 
 // The named groups of an RE2 pattern and their numbers: every "(" that is
 // not escaped, not in a character class and not followed by "?" opens a
-// numbered group; "(?P<name>" a named one.
-std::map<std::string, int> named_groups_of(const std::string& re) {
+// numbered group; "(?P<name>" a named one. `captures` gets their count.
+std::map<std::string, int> named_groups_of(const std::string& re, int* captures) {
   std::map<std::string, int> out;
   int number = 0;
   bool in_class = false;
@@ -265,6 +265,7 @@ std::map<std::string, int> named_groups_of(const std::string& re) {
       ++number;
     }
   }
+  if (captures) *captures = number;
   return out;
 }
 
@@ -287,7 +288,7 @@ Result<Rule> compile_rule(const RuleSet& set, RawRule raw, const LoadOptions& op
   auto expanded = set.expand(rule.pattern, rule.file, raw.pattern_line, raw.pattern_col);
   if (!expanded) return expanded.error();
   rule.expanded = *expanded;
-  rule.named_groups = named_groups_of(rule.expanded);
+  rule.named_groups = named_groups_of(rule.expanded, &rule.capture_count);
   auto state = std::make_shared<CompiledRegex::State>(rule.expanded, rule_options(rule, opt), rule.file,
                                                       raw.pattern_line, raw.pattern_col, rule.name);
   if (!opt.defer_compile)

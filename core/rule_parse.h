@@ -50,7 +50,7 @@ struct CompiledRegex::State {
 namespace dealgraph::rules::parse {
 
 // The named capturing groups of an RE2 pattern, numbered as RE2 numbers them.
-std::map<std::string, int> named_groups_of(const std::string& re);
+std::map<std::string, int> named_groups_of(const std::string& re, int* captures = nullptr);
 
 // ---------------------------------------------------------------- lines
 

@@ -136,6 +136,9 @@ struct Rule {
   // The named capturing groups (name -> number), read off `expanded`: what
   // RE2's NamedCapturingGroups gives, without compiling.
   std::map<std::string, int> named_groups;
+  // The number of capturing groups, read off `expanded` the same way: RE2's
+  // NumberOfCapturingGroups.
+  int capture_count = 0;
 
   // attrs value or `fallback`.
   std::string attr(const std::string& key, const std::string& fallback = "") const;

@@ -112,23 +112,8 @@ TEST_CASE("extract -j 2 writes what -j 1 writes", "[bounded][threads][cli]") {
   CHECK(err.find("-j needs a number of threads") != std::string::npos);
 }
 
-TEST_CASE("every built-in rule compiles, and its named groups are RE2's", "[bounded][rules]") {
-  Resources res = Resources::embedded();
-  // rules/values needs the currency tables the tagger builds from ICU first: its
-  // rules compile in values::Tagger::load, which every values test runs.
-  for (const char* folder : {"rules/deals", "rules/entities", "rules/reader"}) {
-    rules::LoadOptions opt;
-    opt.defer_compile = true;
-    auto set = rules::RuleSet::load(res, folder, opt);
-    INFO(folder);
-    if (!set) FAIL(set.error().to_string());
-    REQUIRE(set->compile_all());
-    for (const auto& r : set->rules()) {
-      INFO(r.name);
-      CHECK(r.named_groups == r.re->NamedCapturingGroups());
-    }
-  }
-}
+// (Every built-in rule compiling, and the groups read off its pattern:
+// tests/test_rule_filter.cpp.)
 
 TEST_CASE("the deal rule filter never hides a rule that matches", "[bounded][rules]") {
   auto set = rules::RuleSet::load(Resources::embedded(), "rules/deals");

@@ -96,7 +96,7 @@ SentenceState sentence_state(Span sent, bool headline, const ArticleInput& in, c
 // The rules and what was read from them once, as the sentence loop uses them.
 struct RuleBook {
   const rules::RuleSet& rules;
-  const RuleFilter* filter;
+  const rules::RuleFilter* filter;
   const DealTables& tables;
 };
 

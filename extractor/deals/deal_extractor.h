@@ -55,7 +55,9 @@ namespace dealgraph {
 
 struct FoundMention;  // extractor/entities: an entity mention found in the text
 struct DealTables;
+namespace rules {
 class RuleFilter;
+}
 
 class DealExtractor {
  public:
@@ -75,10 +77,10 @@ class DealExtractor {
   rules::RuleSet rules_;
   SentenceSplitter splitter_;  // rules/reader/sentences.rules
   std::shared_ptr<const DealTables> tables_;  // every table the steps read, checked at load
-  // One pass per typed sentence: an RE2::Set of every rule says which rules
-  // can match at all, and only those run. Null when the set did not compile
-  // (every rule then runs).
-  std::shared_ptr<const RuleFilter> filter_;
+  // One pass per typed sentence: the literals each rule's matches must hold
+  // say which rules can match at all, and only those run. Null when the set
+  // did not compile (every rule then runs).
+  std::shared_ptr<const rules::RuleFilter> filter_;
 };
 
 }  // namespace dealgraph

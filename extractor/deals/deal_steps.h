@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "core/model.h"
+#include "core/rule_filter.h"
 #include "core/rule_set.h"
 #include "extractor/deals/deal_extractor.h"
 #include "extractor/deals/deal_inputs.h"
@@ -66,13 +67,12 @@ std::vector<Span> sentence_units(const DealExtractor& d, std::string_view text, 
 // ---------------------------------------------------------------- rule matching
 
 // Which rules can match a typed sentence, from the literal strings each
-// rule's matches must hold, found in one pass (rule_filter.cpp).
-class RuleFilter;
+// rule's matches must hold, found in one pass (core/rule_filter.h).
 // Null when the literal set does not compile (every rule then runs).
-std::shared_ptr<const RuleFilter> build_rule_filter(const std::vector<rules::Rule>& rules);
+std::shared_ptr<const rules::RuleFilter> build_rule_filter(const std::vector<rules::Rule>& rules);
 // One flag per rule: whether it may match `typed`; all true without a filter
 // or when the filter could not decide.
-std::vector<bool> rules_to_try(const RuleFilter* filter, const std::string& typed, size_t n_rules);
+std::vector<bool> rules_to_try(const rules::RuleFilter* filter, const std::string& typed, size_t n_rules);
 
 // A named group that took part in a match, in typed-text bytes.
 struct GroupSpan {

@@ -43,7 +43,7 @@ Status check_rule_kinds(const rules::RuleSet& set) {
         kind != "surname" && kind != "role" && kind != "alias" && kind != "context" && kind != "division")
       return Error::at(r.file, r.line, 1, "rule " + r.name + ": unknown kind '" + kind + "'",
                        "(expected gloss, name, quoted, list, alias, variant, surname, role, context or division)");
-    const auto& groups = r.re->NamedCapturingGroups();
+    const auto& groups = r.named_groups;  // read off the pattern: the regex may not be compiled yet
     if (kind == "alias" && (!groups.count("name") || !groups.count("short")))
       return Error::at(r.file, r.line, 1, "rule " + r.name + ": an alias rule needs groups 'name' and 'short'");
     if (kind == "surname" && !groups.count("surname"))
@@ -131,7 +131,14 @@ std::vector<std::string> matcher_forms(const std::string& n, const Settings& s) 
 }
 
 Result<Knowledge> Knowledge::load(const Resources& res, const Dictionary& dict) {
-  auto set = rules::RuleSet::load(res, kRuleFolder);
+  // The built-in rules compile when first run (a short text pays only for
+  // the rules its regions let through); a --rules overlay compiles at load,
+  // so that its RE2 errors are reported at file:line.
+  rules::LoadOptions opt;
+  opt.defer_compile = true;
+  for (const auto& [path, unused] : rules::RuleSet::files_of(res, kRuleFolder))
+    opt.defer_compile = opt.defer_compile && res.is_builtin(path);
+  auto set = rules::RuleSet::load(res, kRuleFolder, opt);
   if (!set) return set.error();
   if (Status st = require_step_tables(*set); !st) return st.error();
   if (Status st = check_rule_kinds(*set); !st) return st.error();

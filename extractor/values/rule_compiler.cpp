@@ -75,8 +75,9 @@ Status read_kind(const rules::Rule& rule, CompiledRule* cr) {
 Status bind_groups(const rules::Rule& rule, CompiledRule* cr) {
   const unsigned kbit = 1u << static_cast<unsigned>(cr->kind);
   std::fill(std::begin(cr->group), std::end(cr->group), -1);
-  cr->ncap = rule.re->NumberOfCapturingGroups();
-  for (const auto& [name, idx] : rule.re->NamedCapturingGroups()) {
+  // read off the pattern (core/rule_set.h): the regex may not be compiled yet
+  cr->ncap = rule.capture_count;
+  for (const auto& [name, idx] : rule.named_groups) {
     int gi = group_index(name);
     if (gi < 0) return rule_error(rule, "unknown group name '" + name + "' (see docs/values.md)", "(?P<" + name + ">");
     if (!(kGroupSpecs[gi].kinds & kbit))
@@ -240,20 +241,11 @@ Result<CompiledRule> compile_rule(const rules::Rule& rule, const TableFamilies& 
   return cr;
 }
 
-std::unique_ptr<RE2::Set> build_prefilter(const std::vector<CompiledRule>& rules) {
-  RE2::Options so;
-  so.set_log_errors(false);
-  so.set_max_mem(256LL << 20);  // an engine limit: one set of every rule
-  auto pre = std::make_unique<RE2::Set>(so, RE2::UNANCHORED);
-  for (const auto& cr : rules) {
-    std::string p = cr.rule->expanded;
-    // a rule compiled case-insensitively must be found so by the set too
-    if (!cr.rule->re->options().case_sensitive()) p = "(?i:" + p + ")";
-    std::string e;
-    if (pre->Add(p, &e) < 0) return nullptr;
-  }
-  if (!pre->Compile()) return nullptr;
-  return pre;
+std::shared_ptr<const rules::RuleFilter> build_prefilter(const rules::RuleSet& set) {
+  rules::FilterOptions opt;
+  opt.min_bytes = 1;  // a digit is what most value rules need
+  opt.read_classes = true;
+  return rules::RuleFilter::build(set.rules(), opt);
 }
 
 }  // namespace dealgraph::values::detail

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/rule_filter.h"
 #include "core/rule_set.h"
 #include "extractor/values/table_check.h"
 #include "extractor/values/tagger_impl.h"
@@ -39,9 +40,9 @@ Status check_kind_needs(const rules::Rule& rule, const CompiledRule& cr, const W
 Result<CompiledRule> compile_rule(const rules::Rule& rule, const TableFamilies& family,
                                   const WordTable& power_unit);
 
-// One RE2::Set of every rule: a single pass over a chunk tells which rules
-// can match there. nullptr when the set cannot be built (the tagger then
-// tries every rule).
-std::unique_ptr<RE2::Set> build_prefilter(const std::vector<CompiledRule>& rules);
+// The literal filter of every rule of `set` (core/rule_filter.h), digits
+// included: one pass over a chunk tells which rules can match there. Null
+// when it cannot be built (the tagger then tries every rule).
+std::shared_ptr<const rules::RuleFilter> build_prefilter(const rules::RuleSet& set);
 
 }  // namespace dealgraph::values::detail

@@ -95,6 +95,9 @@ class Tagger {
 
  private:
   explicit Tagger(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+  // With `defer_compile`, each rule compiles when first run (the built-in
+  // files, which tests compile: rules::LoadOptions::defer_compile).
+  static Result<Tagger> from_files(const std::vector<std::pair<std::string, std::string>>& files, bool defer_compile);
   std::shared_ptr<const Impl> impl_;
 };
 

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "core/model.h"
+#include "core/rule_filter.h"
 #include "core/rule_set.h"
 #include "extractor/values/number.h"
 #include "extractor/values/tagger.h"
@@ -160,7 +161,7 @@ struct Tagger::Impl {
   WordTable month, weekday, ordinal, date_rel, date_dir, date_part, date_half, date_unit, holiday, season,
       date_relation;
   std::vector<CompiledRule> rules;
-  std::unique_ptr<RE2::Set> prefilter;
+  std::shared_ptr<const rules::RuleFilter> prefilter;  // index = rule index
   size_t max_caps = 1;
 
   struct Candidate {
@@ -173,6 +174,7 @@ struct Tagger::Impl {
   // Reusable buffers of one tag() call.
   struct Scratch {
     std::vector<int> hits;
+    std::vector<bool> may;  // the prefilter's flag per rule
     std::vector<re2::StringPiece> caps;
     std::vector<Candidate> cands;
   };
@@ -189,7 +191,7 @@ struct Tagger::Impl {
               int n) const;
   // The rules that may match a chunk, in rule order (all when the prefilter
   // cannot tell); false when none can.
-  bool rules_for_chunk(std::string_view chunk, std::vector<int>* hits) const;
+  bool rules_for_chunk(std::string_view chunk, std::vector<int>* hits, std::vector<bool>* may) const;
   // A candidate's value, trying shorter readings of its rule when the longest
   // cannot be built or now overlaps a winner; nullopt when none works.
   // `won` holds the winners so far, from index `first` on.

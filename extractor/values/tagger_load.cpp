@@ -1,6 +1,8 @@
 // Tagger::load: the rule files become a Tagger in four steps — the rule set is
 // parsed, the number and word tables are checked and flattened, every rule is
-// compiled against the vocabulary, and one prefilter set is built over them.
+// checked against the vocabulary, and the literal filter is read off them
+// (core/rule_filter.h). The built-in rules' regexes compile when first run:
+// a short input pays only for the rules its text lets through.
 #include <algorithm>
 
 #include "extractor/values/currency_icu.h"
@@ -39,15 +41,27 @@ Status compile_rules(const TableFamilies& family, Tagger::Impl* impl) {
 }  // namespace
 
 Result<Tagger> Tagger::load(const Resources& res) {
-  return from_files(rules::RuleSet::files_of(res, "rules/values"));
+  const auto files = rules::RuleSet::files_of(res, "rules/values");
+  bool builtin = true;
+  for (const auto& [path, unused] : files) builtin = builtin && res.is_builtin(path);
+  return from_files(files, builtin);
 }
 
 Result<Tagger> Tagger::from_files(const std::vector<std::pair<std::string, std::string>>& files) {
+  return from_files(files, false);
+}
+
+Result<Tagger> Tagger::from_files(const std::vector<std::pair<std::string, std::string>>& files,
+                                  bool defer_compile) {
   if (files.empty()) return Error::at("rules/values", 0, 0, "no rule files (rules/values/*.rules)");
   // ICU's currency tables come last, so the rule files' news words win.
   auto with_icu = files;
   with_icu.emplace_back(detail::kIcuCurrencyPath, detail::icu_currency_rules());
-  auto set = rules::RuleSet::from_files(with_icu);
+  // (ICU's tables are written by detail::icu_currency_rules, escaped: they
+  // compile whenever the files before them do.)
+  rules::LoadOptions opt;
+  opt.defer_compile = defer_compile;
+  auto set = rules::RuleSet::from_files(with_icu, opt);
   if (!set) return set.error();
   auto impl = std::make_shared<Impl>();
   impl->set = std::move(*set);
@@ -56,7 +70,7 @@ Result<Tagger> Tagger::from_files(const std::vector<std::pair<std::string, std::
   if (Status s = detail::load_word_tables(family, impl.get()); !s) return s.error();
   if (Status s = compile_rules(family, impl.get()); !s) return s.error();
   if (Status s = impl->set.check_unknown_tables(family.served()); !s) return s.error();
-  impl->prefilter = detail::build_prefilter(impl->rules);
+  impl->prefilter = detail::build_prefilter(impl->set);
   return Tagger(std::move(impl));
 }
 

@@ -228,22 +228,15 @@ void Tagger::Impl::scan(const CompiledRule& r, size_t idx, std::string_view text
 
 // ------------------------------------------------------------ one chunk
 
-bool Tagger::Impl::rules_for_chunk(std::string_view chunk, std::vector<int>* hits) const {
+bool Tagger::Impl::rules_for_chunk(std::string_view chunk, std::vector<int>* hits, std::vector<bool>* may) const {
   hits->clear();
-  bool all = true;
-  if (prefilter) {
-    RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-    if (prefilter->Match(re2::StringPiece(chunk.data(), chunk.size()), hits, &info)) {
-      all = false;
-    } else if (info.kind == RE2::Set::kNoError) {
-      return false;  // nothing can match here
-    }
+  if (prefilter && prefilter->candidates(chunk, may) && may->size() == rules.size()) {
+    for (size_t i = 0; i < may->size(); ++i)
+      if ((*may)[i]) hits->push_back(static_cast<int>(i));
+    return !hits->empty();
   }
-  if (all) {
-    hits->resize(rules.size());
-    for (size_t i = 0; i < hits->size(); ++i) (*hits)[i] = static_cast<int>(i);
-  }
-  std::sort(hits->begin(), hits->end());
+  hits->resize(rules.size());
+  for (size_t i = 0; i < hits->size(); ++i) (*hits)[i] = static_cast<int>(i);
   return true;
 }
 
@@ -282,7 +275,7 @@ std::optional<Value> Tagger::Impl::settle(const Candidate& c, std::string_view t
 void Tagger::Impl::tag_chunk(std::string_view text, size_t cs, size_t ce, bool whole,
                              const std::optional<CivilDate>& ref, const TagOptions& opt, Scratch& scratch,
                              std::vector<Value>* out) const {
-  if (!rules_for_chunk(text.substr(cs, ce - cs), &scratch.hits)) return;
+  if (!rules_for_chunk(text.substr(cs, ce - cs), &scratch.hits, &scratch.may)) return;
   std::vector<Candidate>& cands = scratch.cands;
   cands.clear();
   for (int h : scratch.hits) {
