@@ -291,13 +291,15 @@ TEST_CASE("steps: compile_rule and the prefilter", "[values][steps]") {
   auto b = compile_rule(s.rule(1), family, none);
   REQUIRE(b);
   CHECK_FALSE(b->whole_num);
-  std::vector<CompiledRule> rules{*a, *b};
-  auto pre = build_prefilter(rules);
+  auto pre = build_prefilter(s.set);
   REQUIRE(pre);
-  std::vector<int> hits;
-  REQUIRE(pre->Match("5 DOLLARS", &hits));
-  CHECK(hits.size() == 2);  // case-insensitive rule found as such
-  CHECK_FALSE(pre->Match("none here", &hits));
+  std::vector<bool> may;
+  REQUIRE(pre->candidates("5 DOLLARS", &may));
+  CHECK(may == std::vector<bool>{true, true});  // case-insensitive rule found as such
+  REQUIRE(pre->candidates("five dollars", &may));
+  CHECK(may == std::vector<bool>{false, false});  // no digit: neither can match
+  REQUIRE(pre->candidates("5 euros", &may));
+  CHECK(may == std::vector<bool>{true, false});
 }
 
 // ------------------------------------------------------------ matching

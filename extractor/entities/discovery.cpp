@@ -385,7 +385,8 @@ void apply_discovery_rules(Scan& scan) {
     // every rule has made (people.cpp)
     const std::string kind = rule.attr("kind");
     if (kind == "variant" || kind == "surname" || kind == "role" || kind == "context" || kind == "division") continue;
-    for (const auto& r : scan.regions) apply_rule_in_region(scan, rule, r);
+    for (size_t r = 0; r < scan.regions.size(); ++r)
+      if (scan.may_match(rule, r)) apply_rule_in_region(scan, rule, scan.regions[r]);
   }
 }
 

@@ -74,8 +74,8 @@ void spread_discovered(Scan& scan) {
 void extend_families(Scan& scan) {
   for (const auto& rule : scan.k.rules.rules()) {
     if (rule.attr("kind") != "variant") continue;
-    auto num = rule.re->NamedCapturingGroups().find("num");
-    if (num == rule.re->NamedCapturingGroups().end()) continue;
+    auto num = rule.named_groups.find("num");  // (read off the pattern: compiled only when used)
+    if (num == rule.named_groups.end()) continue;
     for (auto& m : scan.mentions())
       if (m.type == EntityType::Chip || m.type == EntityType::Product) extend_one(scan, rule, num->second, m);
   }

@@ -147,6 +147,7 @@ Result<Knowledge> Knowledge::load(const Resources& res, const Dictionary& dict) 
   Knowledge k;
   k.dict = &dict;
   k.rules = std::move(*set);
+  k.filter = rules::RuleFilter::build(k.rules.rules());
   k.settings = *settings;
   const auto& entries = dict.entries();
   for (size_t i = 0; i < entries.size(); ++i) {

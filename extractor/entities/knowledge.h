@@ -16,10 +16,12 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 
 #include "core/error.h"
 #include "core/resources.h"
+#include "core/rule_filter.h"
 #include "core/rule_set.h"
 #include "extractor/entities/dictionary.h"
 #include "extractor/entities/name_matcher.h"
@@ -56,6 +58,8 @@ struct Knowledge {
   const Dictionary* dict = nullptr;
   NameMatcher matcher;
   rules::RuleSet rules;
+  // Which rules can match a region at all (core/rule_filter.h); null: all.
+  std::shared_ptr<const rules::RuleFilter> filter;
   Settings settings;
 
   static Result<Knowledge> load(const Resources& res, const Dictionary& dict);

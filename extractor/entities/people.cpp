@@ -26,10 +26,15 @@ namespace {
 // it does not take, so a match that stands on no mention hides no other.
 template <typename F>
 void for_each_match(const Scan& scan, const rules::Rule& rule, const char* last, F on_match) {
+  bool any = false;  // (a rule no region can match is not even compiled)
+  for (size_t ri = 0; ri < scan.regions.size() && !any; ++ri) any = scan.may_match(rule, ri);
+  if (!any) return;
   auto last_group = rule.re->NamedCapturingGroups().find(last);
   const RE2& re = *rule.re;
   std::vector<re2::StringPiece> g(static_cast<size_t>(re.NumberOfCapturingGroups()) + 1);
-  for (const auto& r : scan.regions) {
+  for (size_t ri = 0; ri < scan.regions.size(); ++ri) {
+    if (!scan.may_match(rule, ri)) continue;
+    const Span& r = scan.regions[ri];
     size_t pos = r.start;
     while (pos < r.end && re.Match(scan.text, pos, r.end, RE2::UNANCHORED, g.data(), static_cast<int>(g.size()))) {
       size_t start = static_cast<size_t>(g[0].data() - scan.text.data());

@@ -10,6 +10,19 @@ Scan::Scan(const Knowledge& know, std::string_view t, const Article& article) : 
   if (article.headline_span.size()) regions.push_back(article.headline_span);
   for (const auto& p : article.paragraphs) regions.push_back(p);
   for (const auto& [key, unused] : k.table("particle").entries) longest_particle_ = std::max(longest_particle_, key.size());
+  if (k.filter) {
+    may_.resize(regions.size());
+    for (size_t r = 0; r < regions.size(); ++r)
+      if (!k.filter->candidates(text.substr(regions[r].start, regions[r].size()), &may_[r]) ||
+          may_[r].size() != k.rules.rules().size())
+        may_[r].assign(k.rules.rules().size(), true);
+  }
+}
+
+bool Scan::may_match(const rules::Rule& rule, size_t region) const {
+  if (may_.empty()) return true;
+  const size_t i = static_cast<size_t>(&rule - k.rules.rules().data());
+  return i >= may_[region].size() || may_[region][i];
 }
 
 std::pair<size_t, size_t> Scan::intersecting(size_t s, size_t e) const {

@@ -74,6 +74,9 @@ struct Scan {
   const Knowledge& k;
   std::string_view text;
   std::vector<Span> regions;  // headline, then paragraphs
+  // Whether `rule` (one of k.rules) can match in regions[region], by the
+  // literals its matches must hold (Knowledge::filter).
+  bool may_match(const rules::Rule& rule, size_t region) const;
   ArticleEntities out;
 
   // The mentions to change: the Scan no longer assumes them ordered (sort()
@@ -107,6 +110,7 @@ struct Scan {
   // million names stays linear. Cleared by any change through mentions().
   bool ordered_ = true;
   size_t longest_particle_ = 0;  // bounds mention_before's walk back
+  std::vector<std::vector<bool>> may_;  // per region, per rule; empty: no filter
  public:
   // Adds `name` at every word-edged place in the regions.
   void find_everywhere(const std::string& name, const std::string& id, EntityType type, const std::string& rule);
