@@ -424,6 +424,9 @@ struct RuleFilter::Set {
     o.set_literal(true);
     o.set_case_sensitive(case_sensitive);
     o.set_log_errors(false);
+    // the DFA's state cache: a set of thousands of strings (the currency
+    // names) outgrows RE2's default 8 MB and then rebuilds states per text
+    o.set_max_mem(64LL << 20);
     one->set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
   }
   bool add(const std::string& key, int id) {

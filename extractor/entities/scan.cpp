@@ -102,6 +102,15 @@ bool Scan::add(size_t s, size_t e, const std::string& id, EntityType type, const
   m.type = type;
   m.rule = rule;
   m.particle = particle_at(e);
+  auto& ms = out.mentions;
+  if (ordered_ && !ms.empty() && !(ms.back().span < m.span)) {
+    // it overlaps none: its place in the order keeps the mentions ordered,
+    // so the next sort() has nothing to do (a long paragraph's discoveries
+    // would otherwise sort every mention of it once each)
+    auto at = std::partition_point(ms.begin(), ms.end(), [&](const FoundMention& x) { return x.span < m.span; });
+    ms.insert(at, std::move(m));
+    return true;
+  }
   append(std::move(m));
   return true;
 }

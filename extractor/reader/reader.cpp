@@ -1,6 +1,7 @@
 #include "extractor/reader/reader.h"
 
 #include <cstdio>
+#include <optional>
 #include <set>
 
 #include "core/rule_set.h"
@@ -105,9 +106,35 @@ Result<Reader> Reader::load(const Resources& res) {
   return r;
 }
 
+namespace {
+
+// An Error at the first byte past `max_bytes` of the first line longer than
+// that, naming the line; nullopt when every line fits.
+std::optional<Error> overlong_line(const std::string& source, const std::string& raw, size_t max_kb) {
+  const size_t max_bytes = max_kb * 1024;
+  size_t start = 0;
+  for (int line = 1; start < raw.size(); ++line) {
+    size_t end = raw.find('\n', start);
+    if (end == std::string::npos) end = raw.size();
+    if (end - start > max_bytes) {
+      Error e;
+      e.file = source;
+      e.offset = static_cast<long long>(start + max_bytes);
+      e.message = "line " + std::to_string(line) + " is longer than " + std::to_string(max_kb) +
+                  " KB (setting max_line_kb of rules/reader/layout.rules): split it into lines or paragraphs";
+      return e;
+    }
+    start = end + 1;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 Result<ReadDocument> Reader::read(const std::string& source, const std::string& raw) const {
   auto decoded = decode_text(source, raw);
   if (!decoded) return decoded.error();
+  if (auto e = overlong_line(source, raw, layout_->settings.max_line_kb)) return *e;
   ReadDocument doc;
   doc.source = source;
   doc.text = std::move(*decoded);
