@@ -10,6 +10,7 @@
 // | 100,000 company names on one line (~0.9 MB)   | 100,000 mentions (not under ASan: see below)         |
 // | a line of one word just under 1024 KB         | read as one article, no entity, no deal              |
 // | a 16 MB line of one word (also digits, names) | `FILE:byte 1048576: line 1 is longer than 1024 KB (setting max_line_kb ...)`, exit 1 |
+// | an article over max_article_kb (16 MB)        | `FILE:LINE:1: the article starting on this line is longer than 16384 KB ...`, exit 1 |
 #include <catch2/catch.hpp>
 
 #include <cstdio>
@@ -95,4 +96,19 @@ TEST_CASE("a line longer than max_line_kb is an error at its byte offset", "[hos
   CHECK(out.empty());
   CHECK(err.find(path + ":byte 1048576: line 1 is longer than 1024 KB") != std::string::npos);
   std::remove(path.c_str());
+}
+
+TEST_CASE("an article longer than max_article_kb is an error at its first line", "[hostile][bounded]") {
+  // a plain-text file is one article: 17 MB of short lines, cheap to read
+  // (the error comes before any extraction)
+  std::string text;
+  const std::string line(1000, 'x');
+  while (text.size() <= (17u << 20)) text += line + "\n";
+  Corpus c;
+  Status s = pipeline().add_file("big.txt", text, &c);
+  REQUIRE_FALSE(s);
+  CHECK(s.error().file == "big.txt");
+  CHECK(s.error().line == 1);
+  CHECK(s.error().message.find("longer than 16384 KB (setting max_article_kb") != std::string::npos);
+  CHECK(c.articles.empty());
 }

@@ -173,7 +173,7 @@ void collect_body(const std::string& text, const std::vector<Line>& lines, const
 Result<Settings> read_settings(const rules::Table& table) {
   return dealgraph::read_settings<Settings>(
       table, {{"source_colon_limit", &Settings::source_colon_limit, 1}, {"plain_headline_bytes", &Settings::plain_headline_bytes, 1},
-                {"max_line_kb", &Settings::max_line_kb, 1}});
+                {"max_line_kb", &Settings::max_line_kb, 1}, {"max_article_kb", &Settings::max_article_kb, 1}});
 }
 
 const std::vector<std::string>& layout_tables() {

@@ -33,6 +33,7 @@ struct Settings {
   size_t source_colon_limit = 0;    // "출처: URL": the colon's byte index is below this
   size_t plain_headline_bytes = 0;  // plain text: the display headline is cut to this
   size_t max_line_kb = 0;           // a longer line is an error (Reader::read)
+  size_t max_article_kb = 0;        // a longer article is an error (Reader::read)
 };
 
 // Reads `table settings` (core/settings.h): every setting present, a whole

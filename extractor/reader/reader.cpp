@@ -1,5 +1,6 @@
 #include "extractor/reader/reader.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <optional>
 #include <set>
@@ -129,6 +130,25 @@ std::optional<Error> overlong_line(const std::string& source, const std::string&
   return std::nullopt;
 }
 
+// An Error at the first line of `a` when its text (headline to last
+// paragraph) is longer than `max_kb`; nullopt when it fits.
+std::optional<Error> overlong_article(const std::string& source, const std::string& text, const Article& a,
+                                      size_t max_kb) {
+  size_t from = a.headline_span.size() ? a.headline_span.start : text.size(), to = a.headline_span.end;
+  for (const Span& p : a.paragraphs) {
+    from = std::min(from, p.start);
+    to = std::max(to, p.end);
+  }
+  if (from >= to || to - from <= max_kb * 1024) return std::nullopt;
+  Error e;
+  e.file = source;
+  int col;
+  utf8::line_col(text, from, &e.line, &col);
+  e.message = "the article starting on this line is longer than " + std::to_string(max_kb) +
+              " KB (setting max_article_kb of rules/reader/layout.rules): split the file into articles or files";
+  return e;
+}
+
 }  // namespace
 
 Result<ReadDocument> Reader::read(const std::string& source, const std::string& raw) const {
@@ -147,6 +167,7 @@ Result<ReadDocument> Reader::read(const std::string& source, const std::string& 
     const long stop = k + 1 < anchors.list.size() ? anchors.list[k + 1].headline : static_cast<long>(lines.size());
     Article a = reader_steps::build_article(doc.text, lines, classes, anchors.list[k], stop, anchors.plain,
                                       layout_->settings);
+    if (auto e = overlong_article(source, doc.text, a, layout_->settings.max_article_kb)) return *e;
     a.id = "A" + std::to_string(doc.articles.size() + 1);
     a.source = source;
     doc.articles.push_back(std::move(a));
