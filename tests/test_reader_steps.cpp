@@ -60,22 +60,33 @@ Doc doc(std::string text) {
 }  // namespace
 
 TEST_CASE("read_settings: named whole numbers, all present, none unknown") {
-  auto ok = read_settings(settings_table({{"source_colon_limit", "20"}, {"plain_headline_bytes", "200"}}));
+  auto ok = read_settings(settings_table({{"source_colon_limit", "20"},
+                                          {"plain_headline_bytes", "200"},
+                                          {"max_line_kb", "1024"},
+                                          {"max_article_kb", "16384"}}));
   REQUIRE(ok);
   CHECK(ok->source_colon_limit == 20);
   CHECK(ok->plain_headline_bytes == 200);
+  CHECK(ok->max_line_kb == 1024);
+  CHECK(ok->max_article_kb == 16384);
 
   auto missing = read_settings(settings_table({{"source_colon_limit", "20"}}));
   REQUIRE_FALSE(missing);
   CHECK(missing.error().to_string() == "x.rules:7:1: table settings: missing setting 'plain_headline_bytes'");
 
-  auto unknown = read_settings(
-      settings_table({{"source_colon_limit", "20"}, {"plain_headline_bytes", "200"}, {"colon_limit", "3"}}));
+  auto unknown = read_settings(settings_table({{"source_colon_limit", "20"},
+                                               {"plain_headline_bytes", "200"},
+                                               {"max_line_kb", "1024"},
+                                               {"max_article_kb", "16384"},
+                                               {"colon_limit", "3"}}));
   REQUIRE_FALSE(unknown);
   CHECK(unknown.error().fragment == "colon_limit");
 
   for (const char* bad : {"", "abc", "-1", "0", "1.5", "100001", "99999999"}) {
-    auto r = read_settings(settings_table({{"source_colon_limit", bad}, {"plain_headline_bytes", "200"}}));
+    auto r = read_settings(settings_table({{"source_colon_limit", bad},
+                                           {"plain_headline_bytes", "200"},
+                                           {"max_line_kb", "1024"},
+                                           {"max_article_kb", "16384"}}));
     REQUIRE_FALSE(r);
     CHECK(r.error().line == 7);
     CHECK(r.error().message == "setting 'source_colon_limit' is not a whole number from 1 to 100000");
