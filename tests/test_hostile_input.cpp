@@ -17,7 +17,7 @@
 // | a 400-digit figure                          | no value, never null/inf; exit 0                | "a number too large for a double...", "a deal with an impossible amount..." |
 // | hostile names in every export               | escaped, read back by real parsers              | tests/test_hostile_names.cpp |
 // | bidi controls in JSON-LD @id                | percent-encoded (RFC 3987)                      | tests/test_hostile_names.cpp |
-// | very long lines, a million names on a line | linear work, the right answer | tests/test_hostile_sizes.cpp (a 200 MB file: not tested, docs/reliability.md) |
+// | very long lines, very long articles          | over max_line_kb / max_article_kb: an error at the offset or line, exit 1; under: read | tests/test_hostile_sizes.cpp (200 MB files: measured, docs/reliability.md) |
 // | long runs of digits and units, 100,000 names, 10,000 sentences on a line | linear work | tests/test_bounded_work.cpp |
 // | inputs found by fuzzing                     | each a regression case                          | tests/test_fuzz_findings.cpp (docs/reliability.md) |
 #include <catch2/catch.hpp>
