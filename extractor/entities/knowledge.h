@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <string>
 
 #include "core/error.h"
@@ -57,6 +58,10 @@ struct Knowledge {
   NameMatcher matcher;
   rules::RuleSet rules;
   Settings settings;
+  // The surname (folded) of each dictionary person whose surname is no other
+  // dictionary person's: "son" -> Masayoshi Son ("tan" is two people, so none).
+  // Surname rules with `of: dictionary` link a surname alone to it.
+  std::map<std::string, std::string> unique_surnames;
 
   static Result<Knowledge> load(const Resources& res, const Dictionary& dict);
   const rules::Table& table(const char* name) const { return rules.need_table(name); }
