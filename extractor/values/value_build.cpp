@@ -226,8 +226,7 @@ class DateReader {
     if (auto t = grp(g_y); t && !year_of(*t, &p_.year)) return false;
     if (auto t = grp(g_yy); t && !two_digit_year(*t, &p_.year)) return false;
     if (auto t = grp(g_y2); t && !year_of(*t, &p_.year2)) return false;
-    // a decade of two digits ("80년대") is a two-digit year's
-    if (auto t = grp(g_decade); t && !(t->size() == 2 ? two_digit_year(*t, &p_.decade) : year_of(*t, &p_.decade)))
+    if (auto t = grp(g_decade); t && !(t->size() == 2 ? two_digit_decade(*t, &p_.decade) : year_of(*t, &p_.decade)))
       return false;
     if (auto t = grp(g_m); t && !month_of(*t, &p_.month)) return false;
     if (auto t = grp(g_m2); t && !month_of(*t, &p_.month2)) return false;
@@ -310,6 +309,15 @@ class DateReader {
     int yy;
     if (t.size() != 2 || !int_of(t, &yy) || yy > 99) return false;
     *out = yy <= 68 ? 2000 + yy : 1900 + yy;
+    return true;
+  }
+  // A decade of two digits ("60년대", "80년대"): the 1900s' unless it is one
+  // begun by the reference era (00, 10, 20); decades to come are written in
+  // full (2030년대), so 30..90 are the last century's.
+  bool two_digit_decade(std::string_view t, std::optional<int>* out) const {
+    int yy;
+    if (t.size() != 2 || !int_of(t, &yy) || yy > 99) return false;
+    *out = yy <= 20 ? 2000 + yy : 1900 + yy;
     return true;
   }
   bool year_of(std::string_view t, std::optional<int>* out) const {

@@ -70,7 +70,8 @@ int group_index(const std::string& name) {
 const std::set<std::string> kAttrs = {"kind",  "currency", "unit",     "scale",    "qualifier", "per",
                                       "relation", "dir",   "part",     "alone",    "after",     "priority",
                                       "min",   "max",      "value",    "case",     "example",   "note"};
-const std::set<std::string> kDirs = {"past", "recent", "next", "this", "ahead", "ago", "later", "within"};
+const std::set<std::string> kDirs = {"past", "recent", "next", "this", "ahead", "ago", "later", "within",
+                                     "next_week"};
 const std::set<std::string> kParts = {"start", "end", "mid"};
 const std::set<std::string> kRelations = {"by", "from", "since"};
 const std::set<std::string> kQualifierNames = {"exact", "approx", "at_least", "at_most", "range", "each"};
