@@ -240,19 +240,37 @@ Result<CompiledRule> compile_rule(const rules::Rule& rule, const TableFamilies& 
   return cr;
 }
 
-std::unique_ptr<RE2::Set> build_prefilter(const std::vector<CompiledRule>& rules) {
+// The pattern bytes (tables expanded) one prefilter set holds, an engine
+// limit: rules are taken in order until the next would pass it, so a rule
+// with a large table (ICU's currency names) shares its set with few others
+// and small rules share one. One set of all ~140 rules spent most of `tag`
+// building DFA states; many tiny sets spend it on the calls (docs/speed.md,
+// "Value tagging: the prefilter in parts").
+constexpr size_t kPatternBytesPerSet = 24000;
+
+std::optional<Prefilter> build_prefilter(const std::vector<CompiledRule>& rules) {
   RE2::Options so;
   so.set_log_errors(false);
-  so.set_max_mem(256LL << 20);  // an engine limit: one set of every rule
-  auto pre = std::make_unique<RE2::Set>(so, RE2::UNANCHORED);
-  for (const auto& cr : rules) {
+  so.set_max_mem(64LL << 20);  // an engine limit per set
+  Prefilter pre;
+  size_t bytes = kPatternBytesPerSet;  // of the current set's patterns
+  for (size_t i = 0; i < rules.size(); ++i) {
+    const CompiledRule& cr = rules[i];
     std::string p = cr.rule->expanded;
     // a rule compiled case-insensitively must be found so by the set too
     if (!cr.rule->re->options().case_sensitive()) p = "(?i:" + p + ")";
+    if (bytes + p.size() > kPatternBytesPerSet) {
+      pre.sets.push_back(std::make_unique<RE2::Set>(so, RE2::UNANCHORED));
+      pre.rule_of.emplace_back();
+      bytes = 0;
+    }
+    bytes += p.size();
     std::string e;
-    if (pre->Add(p, &e) < 0) return nullptr;
+    if (pre.sets.back()->Add(p, &e) < 0) return std::nullopt;
+    pre.rule_of.back().push_back(static_cast<int>(i));
   }
-  if (!pre->Compile()) return nullptr;
+  for (auto& set : pre.sets)
+    if (!set->Compile()) return std::nullopt;
   return pre;
 }
 

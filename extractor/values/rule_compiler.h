@@ -39,9 +39,8 @@ Status check_kind_needs(const rules::Rule& rule, const CompiledRule& cr, const W
 Result<CompiledRule> compile_rule(const rules::Rule& rule, const TableFamilies& family,
                                   const WordTable& power_unit);
 
-// One RE2::Set of every rule: a single pass over a chunk tells which rules
-// can match there. nullptr when the set cannot be built (the tagger then
-// tries every rule).
-std::unique_ptr<RE2::Set> build_prefilter(const std::vector<CompiledRule>& rules);
+// The prefilter of `rules`; nullopt when a set cannot be built (the tagger
+// then tries every rule).
+std::optional<Prefilter> build_prefilter(const std::vector<CompiledRule>& rules);
 
 }  // namespace dealgraph::values::detail

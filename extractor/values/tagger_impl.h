@@ -97,6 +97,20 @@ double clean(double v);
 // v * f, dividing when f is 1/n so that 410 * 0.01 gives 4.1 exactly.
 double scale_by(double v, double f);
 
+// ------------------------------------------------------------ the prefilter
+
+// The prefilter: RE2::Sets over the rules, in order, each holding patterns up
+// to a size (rule_compiler.cpp, kPatternBytesPerSet); their passes over a
+// chunk tell which rules can match there. One set of all rules would be one
+// pass, but its DFA tracks every rule's partial matches at once, and with the
+// large word tables (ICU's currencies) almost every byte of text then reaches
+// a state never seen before: the DFA builds states instead of following them.
+// Smaller sets see few distinct states and run from their caches.
+struct Prefilter {
+  std::vector<std::unique_ptr<RE2::Set>> sets;
+  std::vector<std::vector<int>> rule_of;  // per set: its entries' rule indices
+};
+
 // ------------------------------------------------------------ a compiled rule
 
 struct CompiledRule {
@@ -160,7 +174,7 @@ struct Tagger::Impl {
   WordTable month, weekday, ordinal, date_rel, date_dir, date_part, date_half, date_unit, holiday, season,
       date_relation;
   std::vector<CompiledRule> rules;
-  std::unique_ptr<RE2::Set> prefilter;
+  std::optional<detail::Prefilter> prefilter;
   size_t max_caps = 1;
 
   struct Candidate {

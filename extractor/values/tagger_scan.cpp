@@ -230,15 +230,18 @@ void Tagger::Impl::scan(const CompiledRule& r, size_t idx, std::string_view text
 
 bool Tagger::Impl::rules_for_chunk(std::string_view chunk, std::vector<int>* hits) const {
   hits->clear();
-  bool all = true;
-  if (prefilter) {
+  bool all = !prefilter;
+  const re2::StringPiece piece(chunk.data(), chunk.size());
+  std::vector<int> local;
+  for (size_t s = 0; !all && s < prefilter->sets.size(); ++s) {
     RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-    if (prefilter->Match(re2::StringPiece(chunk.data(), chunk.size()), hits, &info)) {
-      all = false;
-    } else if (info.kind == RE2::Set::kNoError) {
-      return false;  // nothing can match here
+    if (prefilter->sets[s]->Match(piece, &local, &info)) {
+      for (int k : local) hits->push_back(prefilter->rule_of[s][static_cast<size_t>(k)]);
+    } else if (info.kind != RE2::Set::kNoError) {
+      all = true;  // the set could not tell: try every rule
     }
   }
+  if (!all && hits->empty()) return false;  // nothing can match here
   if (all) {
     hits->resize(rules.size());
     for (size_t i = 0; i < hits->size(); ++i) (*hits)[i] = static_cast<int>(i);
