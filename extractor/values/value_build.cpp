@@ -54,6 +54,11 @@ std::optional<Amount> Tagger::Impl::amount(const CompiledRule& r, const re2::Str
     auto d = numbers.parse(*den);
     if (!d || d->vague || n1->vague || d->lo == 0) return std::nullopt;
     a.value = clean(n1->lo / d->lo);
+    if (auto whole = grp(g_whole)) {  // 삼과 사분의 일 = 3 + 1/4
+      auto w = numbers.parse(*whole);
+      if (!w || w->vague) return std::nullopt;
+      a.value = clean(w->lo + *a.value);
+    }
   } else if (auto n2s = grp(g_num2)) {
     auto n2 = numbers.parse(*n2s);
     if (!n2 || n1->vague || n2->vague) return std::nullopt;

@@ -49,7 +49,7 @@ constexpr unsigned kAll = kAmounts | kD;
 }  // namespace
 
 const GroupSpec kGroupSpecs[kGroups] = {
-    {"num", kAmounts}, {"num2", kAmounts}, {"den", kN | kQ}, {"qual", kAmounts}, {"qual2", kAmounts},
+    {"num", kAmounts}, {"num2", kAmounts}, {"den", kN | kQ}, {"whole", kN | kQ}, {"qual", kAmounts}, {"qual2", kAmounts},
     {"cur", kM}, {"cur2", kM}, {"sub", kM}, {"subcur", kM}, {"per", kM},
     {"unit", kP | kQ | kD}, {"unit2", kP | kQ},
     {"y", kD}, {"yy", kD}, {"m", kD}, {"d", kD}, {"y2", kD}, {"m2", kD}, {"d2", kD}, {"wd", kD},
