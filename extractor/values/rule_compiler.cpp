@@ -248,6 +248,22 @@ Result<CompiledRule> compile_rule(const rules::Rule& rule, const TableFamilies& 
 // "Value tagging: the prefilter in parts").
 constexpr size_t kPatternBytesPerSet = 24000;
 
+bool Prefilter::match(std::string_view text, std::vector<int>* hits) const {
+  hits->clear();
+  const re2::StringPiece piece(text.data(), text.size());
+  std::vector<int> local;
+  for (size_t s = 0; s < sets.size(); ++s) {
+    RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+    if (sets[s]->Match(piece, &local, &info)) {
+      for (int k : local) hits->push_back(rule_of[s][static_cast<size_t>(k)]);
+    } else if (info.kind != RE2::Set::kNoError) {
+      return false;
+    }
+  }
+  std::sort(hits->begin(), hits->end());
+  return true;
+}
+
 std::optional<Prefilter> build_prefilter(const std::vector<CompiledRule>& rules) {
   RE2::Options so;
   so.set_log_errors(false);

@@ -109,6 +109,10 @@ double scale_by(double v, double f);
 struct Prefilter {
   std::vector<std::unique_ptr<RE2::Set>> sets;
   std::vector<std::vector<int>> rule_of;  // per set: its entries' rule indices
+
+  // The rules that can match in `text`, sorted, into *hits; false when a set
+  // could not tell (its DFA ran out of memory): then any rule may match.
+  bool match(std::string_view text, std::vector<int>* hits) const;
 };
 
 // ------------------------------------------------------------ a compiled rule

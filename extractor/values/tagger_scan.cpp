@@ -229,18 +229,7 @@ void Tagger::Impl::scan(const CompiledRule& r, size_t idx, std::string_view text
 // ------------------------------------------------------------ one chunk
 
 bool Tagger::Impl::rules_for_chunk(std::string_view chunk, std::vector<int>* hits) const {
-  hits->clear();
-  bool all = !prefilter;
-  const re2::StringPiece piece(chunk.data(), chunk.size());
-  std::vector<int> local;
-  for (size_t s = 0; !all && s < prefilter->sets.size(); ++s) {
-    RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-    if (prefilter->sets[s]->Match(piece, &local, &info)) {
-      for (int k : local) hits->push_back(prefilter->rule_of[s][static_cast<size_t>(k)]);
-    } else if (info.kind != RE2::Set::kNoError) {
-      all = true;  // the set could not tell: try every rule
-    }
-  }
+  const bool all = !prefilter || !prefilter->match(chunk, hits);
   if (!all && hits->empty()) return false;  // nothing can match here
   if (all) {
     hits->resize(rules.size());
