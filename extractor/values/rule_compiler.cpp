@@ -248,6 +248,94 @@ Result<CompiledRule> compile_rule(const rules::Rule& rule, const TableFamilies& 
 // "Value tagging: the prefilter in parts").
 constexpr size_t kPatternBytesPerSet = 24000;
 
+namespace {
+
+// The end of the group that opens at `open` (a '('), past its ')'; npos when
+// unbalanced. Escapes and character classes hold no group.
+size_t group_end(const std::string& p, size_t open) {
+  int depth = 0;
+  for (size_t i = open; i < p.size(); ++i) {
+    char c = p[i];
+    if (c == '\\') {
+      ++i;
+    } else if (c == '[') {
+      ++i;
+      if (i < p.size() && p[i] == '^') ++i;
+      if (i < p.size() && p[i] == ']') ++i;  // a ']' first is a member
+      while (i < p.size() && p[i] != ']') i += p[i] == '\\' ? 2 : 1;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')' && --depth == 0) {
+      return i + 1;
+    }
+  }
+  return std::string::npos;
+}
+
+// True when `p` has a '|' outside every group and class.
+bool top_level_alternation(const std::string& p) {
+  for (size_t i = 0; i < p.size(); ++i) {
+    if (p[i] == '\\') {
+      ++i;
+    } else if (p[i] == '(' || p[i] == '[') {
+      size_t e = p[i] == '(' ? group_end(p, i) : p.find(']', i + 2);
+      if (e == std::string::npos) return true;  // unreadable: keep the pattern whole
+      i = (p[i] == '(' ? e : e + 1) - 1;
+    } else if (p[i] == '|') {
+      return true;
+    }
+  }
+  return false;
+}
+
+// An optional quantifier ("?", "??", "*", "*?") at `q`; its length, or 0.
+size_t optional_quantifier(const std::string& p, size_t q) {
+  if (q >= p.size() || (p[q] != '?' && p[q] != '*')) return 0;
+  return q + 1 < p.size() && p[q + 1] == '?' ? 2 : 1;
+}
+
+}  // namespace
+
+// A pattern matches somewhere exactly when its core does, without the
+// optional groups that open or close it ("(?:(?P<qual>...)\s?)?" before an
+// amount, "(?:\s?(?P<qual2>...))?" after it): the prefilter needs only the
+// core. The qualifier and particle tables that open most rules otherwise sit
+// in the set's start state, which its DFA re-enters at every byte.
+std::string prefilter_pattern(const std::string& p) {
+  if (top_level_alternation(p)) return p;
+  std::string core = p;
+  while (!core.empty() && core[0] == '(') {
+    size_t e = group_end(core, 0);
+    size_t q = e == std::string::npos ? 0 : optional_quantifier(core, e);
+    if (q == 0 || e + q >= core.size()) break;
+    core.erase(0, e + q);
+  }
+  for (;;) {  // trailing optional groups: find the group that closes before the quantifier
+    size_t q = core.size() >= 2 && core.compare(core.size() - 2, 2, ")?") == 0 ? core.size() - 1 : 0;
+    if (q == 0) break;
+    size_t open = std::string::npos;
+    for (size_t i = 0; i < q; ++i) {
+      if (core[i] == '\\') {
+        ++i;
+      } else if (core[i] == '[') {
+        size_t e = core.find(']', i + 2);
+        if (e == std::string::npos) return core;
+        i = e;
+      } else if (core[i] == '(') {
+        size_t e = group_end(core, i);
+        if (e == std::string::npos) return core;
+        if (e == q) open = i;
+        i = e - 1;
+      }
+    }
+    if (open == std::string::npos || open == 0) break;
+    // a backslash right before the group would make its '(' a literal
+    if (core[open - 1] == '\\') break;
+    core.erase(open);
+  }
+  return core;
+}
+
 bool Prefilter::match(std::string_view text, std::vector<int>* hits) const {
   hits->clear();
   const re2::StringPiece piece(text.data(), text.size());
@@ -272,7 +360,7 @@ std::optional<Prefilter> build_prefilter(const std::vector<CompiledRule>& rules)
   size_t bytes = kPatternBytesPerSet;  // of the current set's patterns
   for (size_t i = 0; i < rules.size(); ++i) {
     const CompiledRule& cr = rules[i];
-    std::string p = cr.rule->expanded;
+    std::string p = prefilter_pattern(cr.rule->expanded);
     // a rule compiled case-insensitively must be found so by the set too
     if (!cr.rule->re->options().case_sensitive()) p = "(?i:" + p + ")";
     if (bytes + p.size() > kPatternBytesPerSet) {

@@ -39,6 +39,10 @@ Status check_kind_needs(const rules::Rule& rule, const CompiledRule& cr, const W
 Result<CompiledRule> compile_rule(const rules::Rule& rule, const TableFamilies& family,
                                   const WordTable& power_unit);
 
+// `p` without the optional groups that open or close it (when it has no
+// alternation at its top level): it matches somewhere exactly when `p` does.
+std::string prefilter_pattern(const std::string& p);
+
 // The prefilter of `rules`; nullopt when a set cannot be built (the tagger
 // then tries every rule).
 std::optional<Prefilter> build_prefilter(const std::vector<CompiledRule>& rules);
