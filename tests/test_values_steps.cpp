@@ -301,6 +301,22 @@ TEST_CASE("steps: compile_rule and the prefilter", "[values][steps]") {
   CHECK(hits.empty());
 }
 
+TEST_CASE("steps: prefilter_pattern keeps the core of a rule", "[values][steps]") {
+  // optional groups that open or close the pattern go: the rest matches
+  // somewhere exactly when the whole does
+  CHECK(prefilter_pattern("(?:(?P<qual>about|over)\\s?)?(?P<num>\\d+)\\s?dollars(?:\\s?(?P<q2>each))?") ==
+        "(?P<num>\\d+)\\s?dollars");
+  CHECK(prefilter_pattern("(?:a)*(?:b)?(c)d") == "(c)d");
+  CHECK(prefilter_pattern("x(?:[)]y)?") == "x");  // a ')' in a class closes no group
+  CHECK(prefilter_pattern("x(?:[^]a]|\\))?") == "x");
+  // kept whole: a top-level alternation, nothing left, a lazy tail, a required group
+  CHECK(prefilter_pattern("(?:a)?b|c") == "(?:a)?b|c");
+  CHECK(prefilter_pattern("(?:a)?") == "(?:a)?");
+  CHECK(prefilter_pattern("b(?:c)??") == "b(?:c)??");
+  CHECK(prefilter_pattern("(a)b(c)") == "(a)b(c)");
+  CHECK(prefilter_pattern("a\\(?:b)?") == "a\\(?:b)?");
+}
+
 TEST_CASE("steps: the prefilter in parts gives rule indices in rule order", "[values][steps]") {
   // a rule with a large word table fills a set of its own; the hits of every
   // set come back as indices into the one rule list

@@ -250,6 +250,15 @@ constexpr size_t kPatternBytesPerSet = 24000;
 
 namespace {
 
+// The ']' that closes the class opening at `open` (a '['); npos when none.
+size_t class_end(const std::string& p, size_t open) {
+  size_t i = open + 1;
+  if (i < p.size() && p[i] == '^') ++i;
+  if (i < p.size() && p[i] == ']') ++i;  // a ']' first is a member
+  while (i < p.size() && p[i] != ']') i += p[i] == '\\' ? 2 : 1;
+  return i < p.size() ? i : std::string::npos;
+}
+
 // The end of the group that opens at `open` (a '('), past its ')'; npos when
 // unbalanced. Escapes and character classes hold no group.
 size_t group_end(const std::string& p, size_t open) {
@@ -259,10 +268,8 @@ size_t group_end(const std::string& p, size_t open) {
     if (c == '\\') {
       ++i;
     } else if (c == '[') {
-      ++i;
-      if (i < p.size() && p[i] == '^') ++i;
-      if (i < p.size() && p[i] == ']') ++i;  // a ']' first is a member
-      while (i < p.size() && p[i] != ']') i += p[i] == '\\' ? 2 : 1;
+      i = class_end(p, i);
+      if (i == std::string::npos) return i;
     } else if (c == '(') {
       ++depth;
     } else if (c == ')' && --depth == 0) {
@@ -278,7 +285,7 @@ bool top_level_alternation(const std::string& p) {
     if (p[i] == '\\') {
       ++i;
     } else if (p[i] == '(' || p[i] == '[') {
-      size_t e = p[i] == '(' ? group_end(p, i) : p.find(']', i + 2);
+      size_t e = p[i] == '(' ? group_end(p, i) : class_end(p, i);
       if (e == std::string::npos) return true;  // unreadable: keep the pattern whole
       i = (p[i] == '(' ? e : e + 1) - 1;
     } else if (p[i] == '|') {
@@ -318,7 +325,7 @@ std::string prefilter_pattern(const std::string& p) {
       if (core[i] == '\\') {
         ++i;
       } else if (core[i] == '[') {
-        size_t e = core.find(']', i + 2);
+        size_t e = class_end(core, i);
         if (e == std::string::npos) return core;
         i = e;
       } else if (core[i] == '(') {
