@@ -321,7 +321,7 @@ TEST_CASE("steps: the prefilter in parts gives rule indices in rule order", "[va
   // a rule with a large word table fills a set of its own; the hits of every
   // set come back as indices into the one rule list
   std::string big = "table big_words\n";
-  for (int i = 0; i < 5000; ++i) big += "  w" + std::to_string(i) + "x = 1\n";
+  for (int i = 0; i < 9000; ++i) big += "  w" + std::to_string(i) + "x = 1\n";
   big += "end\n";
   SmallSet s(std::string(kTables) + big + "rule t.a\n  pattern: (?P<num>\\d+)\n  kind: number\n"
              "rule t.big\n  pattern: (?P<num>\\d+) (?:{big_words})\n  kind: number\n"
@@ -338,7 +338,7 @@ TEST_CASE("steps: the prefilter in parts gives rule indices in rule order", "[va
   REQUIRE(pre);
   CHECK(pre->sets.size() == 3);
   std::vector<int> hits;
-  REQUIRE(pre->match("5 w4999x and 7%", &hits));
+  REQUIRE(pre->match("5 w8999x and 7%", &hits));
   CHECK(hits == std::vector<int>{0, 1, 2});
   REQUIRE(pre->match("7%", &hits));
   CHECK(hits == std::vector<int>{0, 2});

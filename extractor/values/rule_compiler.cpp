@@ -245,8 +245,8 @@ Result<CompiledRule> compile_rule(const rules::Rule& rule, const TableFamilies& 
 // with a large table (ICU's currency names) shares its set with few others
 // and small rules share one. One set of all ~140 rules spent most of `tag`
 // building DFA states; many tiny sets spend it on the calls (docs/speed.md,
-// "Value tagging: the prefilter in parts").
-constexpr size_t kPatternBytesPerSet = 24000;
+// "Value tagging: the prefilter (issue 15, h-val2)").
+constexpr size_t kPatternBytesPerSet = 48000;
 
 namespace {
 
