@@ -295,9 +295,53 @@ TEST_CASE("steps: compile_rule and the prefilter", "[values][steps]") {
   auto pre = build_prefilter(rules);
   REQUIRE(pre);
   std::vector<int> hits;
-  REQUIRE(pre->Match("5 DOLLARS", &hits));
-  CHECK(hits.size() == 2);  // case-insensitive rule found as such
-  CHECK_FALSE(pre->Match("none here", &hits));
+  REQUIRE(pre->match("5 DOLLARS", &hits));
+  CHECK(hits == std::vector<int>{0, 1});  // case-insensitive rule found as such
+  REQUIRE(pre->match("none here", &hits));
+  CHECK(hits.empty());
+}
+
+TEST_CASE("steps: prefilter_pattern keeps the core of a rule", "[values][steps]") {
+  // optional groups that open or close the pattern go: the rest matches
+  // somewhere exactly when the whole does
+  CHECK(prefilter_pattern("(?:(?P<qual>about|over)\\s?)?(?P<num>\\d+)\\s?dollars(?:\\s?(?P<q2>each))?") ==
+        "(?P<num>\\d+)\\s?dollars");
+  CHECK(prefilter_pattern("(?:a)*(?:b)?(c)d") == "(c)d");
+  CHECK(prefilter_pattern("x(?:[)]y)?") == "x");  // a ')' in a class closes no group
+  CHECK(prefilter_pattern("x(?:[^]a]|\\))?") == "x");
+  // kept whole: a top-level alternation, nothing left, a lazy tail, a required group
+  CHECK(prefilter_pattern("(?:a)?b|c") == "(?:a)?b|c");
+  CHECK(prefilter_pattern("(?:a)?") == "(?:a)?");
+  CHECK(prefilter_pattern("b(?:c)??") == "b(?:c)??");
+  CHECK(prefilter_pattern("(a)b(c)") == "(a)b(c)");
+  CHECK(prefilter_pattern("a\\(?:b)?") == "a\\(?:b)?");
+}
+
+TEST_CASE("steps: the prefilter in parts gives rule indices in rule order", "[values][steps]") {
+  // a rule with a large word table fills a set of its own; the hits of every
+  // set come back as indices into the one rule list
+  std::string big = "table big_words\n";
+  for (int i = 0; i < 9000; ++i) big += "  w" + std::to_string(i) + "x = 1\n";
+  big += "end\n";
+  SmallSet s(std::string(kTables) + big + "rule t.a\n  pattern: (?P<num>\\d+)\n  kind: number\n"
+             "rule t.big\n  pattern: (?P<num>\\d+) (?:{big_words})\n  kind: number\n"
+             "rule t.c\n  pattern: (?P<num>\\d+)%\n  kind: percent\n");
+  TableFamilies family(s.set);
+  WordTable none;
+  std::vector<CompiledRule> rules;
+  for (int i = 0; i < 3; ++i) {
+    auto r = compile_rule(s.rule(i), family, none);
+    REQUIRE(r);
+    rules.push_back(*r);
+  }
+  auto pre = build_prefilter(rules);
+  REQUIRE(pre);
+  CHECK(pre->sets.size() == 3);
+  std::vector<int> hits;
+  REQUIRE(pre->match("5 w8999x and 7%", &hits));
+  CHECK(hits == std::vector<int>{0, 1, 2});
+  REQUIRE(pre->match("7%", &hits));
+  CHECK(hits == std::vector<int>{0, 2});
 }
 
 // ------------------------------------------------------------ matching

@@ -240,19 +240,148 @@ Result<CompiledRule> compile_rule(const rules::Rule& rule, const TableFamilies& 
   return cr;
 }
 
-std::unique_ptr<RE2::Set> build_prefilter(const std::vector<CompiledRule>& rules) {
+// The pattern bytes (tables expanded) one prefilter set holds, an engine
+// limit: rules are taken in order until the next would pass it, so a rule
+// with a large table (ICU's currency names) shares its set with few others
+// and small rules share one. One set of all ~140 rules spent most of `tag`
+// building DFA states; many tiny sets spend it on the calls (docs/speed.md,
+// "Value tagging: the prefilter (issue 15, h-val2)").
+constexpr size_t kPatternBytesPerSet = 48000;
+
+namespace {
+
+// The ']' that closes the class opening at `open` (a '['); npos when none.
+size_t class_end(const std::string& p, size_t open) {
+  size_t i = open + 1;
+  if (i < p.size() && p[i] == '^') ++i;
+  if (i < p.size() && p[i] == ']') ++i;  // a ']' first is a member
+  while (i < p.size() && p[i] != ']') i += p[i] == '\\' ? 2 : 1;
+  return i < p.size() ? i : std::string::npos;
+}
+
+// The end of the group that opens at `open` (a '('), past its ')'; npos when
+// unbalanced. Escapes and character classes hold no group.
+size_t group_end(const std::string& p, size_t open) {
+  int depth = 0;
+  for (size_t i = open; i < p.size(); ++i) {
+    char c = p[i];
+    if (c == '\\') {
+      ++i;
+    } else if (c == '[') {
+      i = class_end(p, i);
+      if (i == std::string::npos) return i;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')' && --depth == 0) {
+      return i + 1;
+    }
+  }
+  return std::string::npos;
+}
+
+// True when `p` has a '|' outside every group and class.
+bool top_level_alternation(const std::string& p) {
+  for (size_t i = 0; i < p.size(); ++i) {
+    if (p[i] == '\\') {
+      ++i;
+    } else if (p[i] == '(' || p[i] == '[') {
+      size_t e = p[i] == '(' ? group_end(p, i) : class_end(p, i);
+      if (e == std::string::npos) return true;  // unreadable: keep the pattern whole
+      i = (p[i] == '(' ? e : e + 1) - 1;
+    } else if (p[i] == '|') {
+      return true;
+    }
+  }
+  return false;
+}
+
+// An optional quantifier ("?", "??", "*", "*?") at `q`; its length, or 0.
+size_t optional_quantifier(const std::string& p, size_t q) {
+  if (q >= p.size() || (p[q] != '?' && p[q] != '*')) return 0;
+  return q + 1 < p.size() && p[q + 1] == '?' ? 2 : 1;
+}
+
+}  // namespace
+
+// A pattern matches somewhere exactly when its core does, without the
+// optional groups that open or close it ("(?:(?P<qual>...)\s?)?" before an
+// amount, "(?:\s?(?P<qual2>...))?" after it): the prefilter needs only the
+// core. The qualifier and particle tables that open most rules otherwise sit
+// in the set's start state, which its DFA re-enters at every byte.
+std::string prefilter_pattern(const std::string& p) {
+  if (top_level_alternation(p)) return p;
+  std::string core = p;
+  while (!core.empty() && core[0] == '(') {
+    size_t e = group_end(core, 0);
+    size_t q = e == std::string::npos ? 0 : optional_quantifier(core, e);
+    if (q == 0 || e + q >= core.size()) break;
+    core.erase(0, e + q);
+  }
+  for (;;) {  // trailing optional groups: find the group that closes before the quantifier
+    size_t q = core.size() >= 2 && core.compare(core.size() - 2, 2, ")?") == 0 ? core.size() - 1 : 0;
+    if (q == 0) break;
+    size_t open = std::string::npos;
+    for (size_t i = 0; i < q; ++i) {
+      if (core[i] == '\\') {
+        ++i;
+      } else if (core[i] == '[') {
+        size_t e = class_end(core, i);
+        if (e == std::string::npos) return core;
+        i = e;
+      } else if (core[i] == '(') {
+        size_t e = group_end(core, i);
+        if (e == std::string::npos) return core;
+        if (e == q) open = i;
+        i = e - 1;
+      }
+    }
+    if (open == std::string::npos || open == 0) break;
+    // a backslash right before the group would make its '(' a literal
+    if (core[open - 1] == '\\') break;
+    core.erase(open);
+  }
+  return core;
+}
+
+bool Prefilter::match(std::string_view text, std::vector<int>* hits) const {
+  hits->clear();
+  const re2::StringPiece piece(text.data(), text.size());
+  std::vector<int> local;
+  for (size_t s = 0; s < sets.size(); ++s) {
+    RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+    if (sets[s]->Match(piece, &local, &info)) {
+      for (int k : local) hits->push_back(rule_of[s][static_cast<size_t>(k)]);
+    } else if (info.kind != RE2::Set::kNoError) {
+      return false;
+    }
+  }
+  std::sort(hits->begin(), hits->end());
+  return true;
+}
+
+std::optional<Prefilter> build_prefilter(const std::vector<CompiledRule>& rules) {
   RE2::Options so;
   so.set_log_errors(false);
-  so.set_max_mem(256LL << 20);  // an engine limit: one set of every rule
-  auto pre = std::make_unique<RE2::Set>(so, RE2::UNANCHORED);
-  for (const auto& cr : rules) {
-    std::string p = cr.rule->expanded;
+  so.set_max_mem(64LL << 20);  // an engine limit per set
+  Prefilter pre;
+  size_t bytes = kPatternBytesPerSet;  // of the current set's patterns
+  for (size_t i = 0; i < rules.size(); ++i) {
+    const CompiledRule& cr = rules[i];
+    std::string p = prefilter_pattern(cr.rule->expanded);
     // a rule compiled case-insensitively must be found so by the set too
     if (!cr.rule->re->options().case_sensitive()) p = "(?i:" + p + ")";
+    if (bytes + p.size() > kPatternBytesPerSet) {
+      pre.sets.push_back(std::make_unique<RE2::Set>(so, RE2::UNANCHORED));
+      pre.rule_of.emplace_back();
+      bytes = 0;
+    }
+    bytes += p.size();
     std::string e;
-    if (pre->Add(p, &e) < 0) return nullptr;
+    if (pre.sets.back()->Add(p, &e) < 0) return std::nullopt;
+    pre.rule_of.back().push_back(static_cast<int>(i));
   }
-  if (!pre->Compile()) return nullptr;
+  for (auto& set : pre.sets)
+    if (!set->Compile()) return std::nullopt;
   return pre;
 }
 

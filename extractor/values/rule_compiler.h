@@ -39,9 +39,12 @@ Status check_kind_needs(const rules::Rule& rule, const CompiledRule& cr, const W
 Result<CompiledRule> compile_rule(const rules::Rule& rule, const TableFamilies& family,
                                   const WordTable& power_unit);
 
-// One RE2::Set of every rule: a single pass over a chunk tells which rules
-// can match there. nullptr when the set cannot be built (the tagger then
-// tries every rule).
-std::unique_ptr<RE2::Set> build_prefilter(const std::vector<CompiledRule>& rules);
+// `p` without the optional groups that open or close it (when it has no
+// alternation at its top level): it matches somewhere exactly when `p` does.
+std::string prefilter_pattern(const std::string& p);
+
+// The prefilter of `rules`; nullopt when a set cannot be built (the tagger
+// then tries every rule).
+std::optional<Prefilter> build_prefilter(const std::vector<CompiledRule>& rules);
 
 }  // namespace dealgraph::values::detail

@@ -51,7 +51,7 @@ const char* kind_text(Kind k);
 
 // The named groups a pattern may use; each means something to some kinds.
 enum G {
-  g_num, g_num2, g_den, g_qual, g_qual2,
+  g_num, g_num2, g_den, g_whole, g_qual, g_qual2,
   g_cur, g_cur2, g_sub, g_subcur, g_per,
   g_unit, g_unit2,
   g_y, g_yy, g_m, g_d, g_y2, g_m2, g_d2, g_wd, g_ord, g_rel, g_dir, g_part, g_q, g_half,
@@ -96,6 +96,24 @@ bool currency_ok(const std::string& v);
 double clean(double v);
 // v * f, dividing when f is 1/n so that 410 * 0.01 gives 4.1 exactly.
 double scale_by(double v, double f);
+
+// ------------------------------------------------------------ the prefilter
+
+// The prefilter: RE2::Sets over the rules, in order, each holding patterns up
+// to a size (rule_compiler.cpp, kPatternBytesPerSet); their passes over a
+// chunk tell which rules can match there. One set of all rules would be one
+// pass, but its DFA tracks every rule's partial matches at once, and with the
+// large word tables (ICU's currencies) almost every byte of text then reaches
+// a state never seen before: the DFA builds states instead of following them.
+// Smaller sets see few distinct states and run from their caches.
+struct Prefilter {
+  std::vector<std::unique_ptr<RE2::Set>> sets;
+  std::vector<std::vector<int>> rule_of;  // per set: its entries' rule indices
+
+  // The rules that can match in `text`, sorted, into *hits; false when a set
+  // could not tell (its DFA ran out of memory): then any rule may match.
+  bool match(std::string_view text, std::vector<int>* hits) const;
+};
 
 // ------------------------------------------------------------ a compiled rule
 
@@ -160,7 +178,7 @@ struct Tagger::Impl {
   WordTable month, weekday, ordinal, date_rel, date_dir, date_part, date_half, date_unit, holiday, season,
       date_relation;
   std::vector<CompiledRule> rules;
-  std::unique_ptr<RE2::Set> prefilter;
+  std::optional<detail::Prefilter> prefilter;
   size_t max_caps = 1;
 
   struct Candidate {

@@ -1,6 +1,6 @@
 // Tagger::load: the rule files become a Tagger in four steps — the rule set is
 // parsed, the number and word tables are checked and flattened, every rule is
-// compiled against the vocabulary, and one prefilter set is built over them.
+// compiled against the vocabulary, and the prefilter sets are built over them.
 #include <algorithm>
 
 #include "extractor/values/currency_icu.h"

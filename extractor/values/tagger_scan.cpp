@@ -229,16 +229,8 @@ void Tagger::Impl::scan(const CompiledRule& r, size_t idx, std::string_view text
 // ------------------------------------------------------------ one chunk
 
 bool Tagger::Impl::rules_for_chunk(std::string_view chunk, std::vector<int>* hits) const {
-  hits->clear();
-  bool all = true;
-  if (prefilter) {
-    RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-    if (prefilter->Match(re2::StringPiece(chunk.data(), chunk.size()), hits, &info)) {
-      all = false;
-    } else if (info.kind == RE2::Set::kNoError) {
-      return false;  // nothing can match here
-    }
-  }
+  const bool all = !prefilter || !prefilter->match(chunk, hits);
+  if (!all && hits->empty()) return false;  // nothing can match here
   if (all) {
     hits->resize(rules.size());
     for (size_t i = 0; i < hits->size(); ++i) (*hits)[i] = static_cast<int>(i);
