@@ -89,7 +89,7 @@ std::string stage_of(const std::string& rel) {  // "rules/values/x.corpus" -> "v
 }
 
 // The fewest examples each stage's corpora must hold in all.
-const std::map<std::string, size_t> kFloors = {{"values", 450}, {"entities", 40}, {"deals", 200}};
+const std::map<std::string, size_t> kFloors = {{"values", 1500}, {"entities", 40}, {"deals", 200}};
 
 }  // namespace
 

@@ -109,6 +109,25 @@ TEST_CASE("deals: typed sentences use the schema's marker codes", "[deals]") {
   CHECK(t.slots_in(0, t.text.size(), true) == std::vector<int>{0, 1});
 }
 
+TEST_CASE("deals: a mention whose context says it is no party gets no marker and is no focus", "[deals]") {
+  // "Acme said in a filing with the SEC that it bought Beta": the regulator
+  // (context "filing", docs/entities.md) stays words.
+  const std::string text = "Acme told the SEC it bought Beta";
+  std::vector<FoundMention> ms = {mention(0, 4, "acme"), mention(14, 17, "sec", EntityType::GovernmentBody),
+                                  mention(28, 32, "beta")};
+  ms[1].context = "filing";
+  auto t = typeset_sentence(text, {0, text.size()}, ms, {}, tables().anaphor, {}, tables().schema);
+  CHECK(t.text == "⟦E0:ORG⟧ told the SEC it bought ⟦E1:ORG⟧");
+  Article a;
+  a.headline_span = {0, text.size()};
+  auto f = article_focus(a, ms);
+  REQUIRE(f.size() == 2);
+  CHECK(f[0]->entity == "acme");
+  CHECK(f[1]->entity == "beta");
+  ms[1].context.clear();  // the same body with no context is a party like any other
+  CHECK(typeset_sentence(text, {0, text.size()}, ms, {}, tables().anaphor, {}, tables().schema).slots.size() == 3);
+}
+
 TEST_CASE("deals: sentence status and date", "[deals]") {
   const auto& tb = tables();
   CHECK(sentence_status("계약을 체결했다", tb.status_word, tb.status_priority, tb.status_of) == "signed");

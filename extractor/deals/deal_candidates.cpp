@@ -139,6 +139,17 @@ bool has_what_rule_needs(const Deal& d, const RuleFacts& rule) {
   return rule.needs.empty() || has_any_of(d, rule.needs);
 }
 
+bool has_party_flag_rule_needs(const Deal& d, const RuleFacts& rule, const EntityLookup& lookup) {
+  if (rule.needs_flag.empty()) return true;
+  std::istringstream ws(rule.needs_flag);
+  for (std::string flag; ws >> flag;)
+    for (const auto& p : d.parties) {
+      const auto flags = lookup(p.entity).flags;
+      if (std::find(flags.begin(), flags.end(), flag) != flags.end()) return true;
+    }
+  return false;
+}
+
 size_t add_candidates(const MatchDeals& m, const ArticleInput& in, SentenceState& s, const DealTables& tables,
                       std::vector<DealCandidate>* out) {
   const DealType type = m.type;
@@ -154,7 +165,9 @@ size_t add_candidates(const MatchDeals& m, const ArticleInput& in, SentenceState
     if (s.claims.taken(family, ids, joint)) continue;
     bool shared = false;
     Deal d = deal_of(ps, m, in, s, &turn, &shared);
-    if (!has_what_type_needs(d, tables) || !has_what_rule_needs(d, *m.facts)) continue;
+    if (!has_what_type_needs(d, tables) || !has_what_rule_needs(d, *m.facts) ||
+        !has_party_flag_rule_needs(d, *m.facts, in.lookup))
+      continue;
     s.claims.add(family, std::move(ids));
     for (const std::string& a : m.aside)
       for (const Party& p : ps) s.claims.add(family, {a, p.entity});

@@ -93,6 +93,17 @@ SentenceState sentence_state(Span sent, bool headline, const ArticleInput& in, c
   return s;
 }
 
+// An `attach` rule's figure, once per sentence.
+void add_stated_amount(const re2::RE2& re, bool record, const SentenceState& s, const ArticleInput& in,
+                       std::vector<StatedAmount>* stated) {
+  for (const auto& st : *stated)
+    if (st.record == record && st.sentence == s.sent) return;
+  if (auto a = stated_amount_of(re, s.typed, in.values, s.sent)) {
+    a->record = record;
+    stated->push_back(*a);
+  }
+}
+
 // The rules and what was read from them once, as the sentence loop uses them.
 struct RuleBook {
   const rules::RuleSet& rules;
@@ -101,9 +112,10 @@ struct RuleBook {
 };
 
 // Every rule over one sentence (or relative clause): its candidates to `out`,
-// an `attach: amount` rule's figure to `stated`.
+// an `attach` rule's figure to `stated` (the article's size once, a record's
+// size for each record).
 void deals_of_sentence(const RuleBook& book, SentenceState& s, const ArticleInput& in, ArticleFrames& frames,
-                       std::optional<StatedAmount>* stated, std::vector<DealCandidate>* out) {
+                       std::vector<StatedAmount>* stated, std::vector<DealCandidate>* out) {
   const DealTables& tables = book.tables;
   const auto& rules = book.rules.rules();
   const std::vector<bool> may_match = rules_to_try(book.filter, s.typed.text, rules.size());
@@ -113,7 +125,7 @@ void deals_of_sentence(const RuleBook& book, SentenceState& s, const ArticleInpu
     const RuleFacts& facts = tables.rule_facts[ri];
     // "계약 규모가 최대 140억 달러": the size of the article's deal, said apart
     if (facts.attach_amount) {
-      if (!*stated) *stated = stated_amount_of(*rule.re, s.typed, in.values, s.sent);
+      add_stated_amount(*rule.re, facts.attach_record, s, in, stated);
       continue;
     }
     deals_of_rule(rule, facts, in, s, frames, tables, out);
@@ -171,7 +183,7 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
   const MarkerIndex index = MarkerIndex::of(mentions, values);
   const ArticleInput in{text, article, mentions, values, lookup, article_focus(article, mentions), &index};
   std::vector<DealCandidate> cands;
-  std::optional<StatedAmount> stated;  // from an `attach: amount` rule
+  std::vector<StatedAmount> stated;  // from `attach` rules
   ArticleFrames frames;
   size_t body_from = 0;
   const std::vector<Span> units = sentence_units(*this, text, article, &body_from);
@@ -187,7 +199,9 @@ std::vector<Deal> DealExtractor::extract(std::string_view text, const Article& a
     // background deal of a relative clause, read as a sentence of its own
     for (TypedSentence& clause : relative_clauses(s.typed, tables.relative_word)) {
       SentenceState c = clause_state(s, std::move(clause), in, tables);
+      const size_t first_of_clause = cands.size();
       deals_of_sentence(book, c, in, frames, &stated, &cands);
+      for (size_t k = first_of_clause; k < cands.size(); ++k) cands[k].background = true;
     }
     drop_yielding_fallbacks(cands, first_of_sentence, tables, FallbackScope::Sentence);
   }

@@ -22,6 +22,9 @@ struct DealCandidate {
   // match: `place` is that party's entity, `broad_place` says it holds other places.
   std::string place;
   bool broad_place = false;
+  // Read from a relative clause ("Nvidia, which owns a stake in CoreWeave,
+  // agreed to …"): background, so a size the sentence states is not its.
+  bool background = false;
 };
 
 // The size of the article's deal said apart from it (an `attach: amount`
@@ -29,6 +32,9 @@ struct DealCandidate {
 struct StatedAmount {
   Money money;
   Span sentence;
+  // attach: record — the size of the deals of the nearest sentence before
+  // (a tracker's "Value:" line after its "Parties:" line), not the article's deal
+  bool record = false;
 };
 
 }  // namespace dealgraph

@@ -156,33 +156,82 @@ bool same_figure(const Money& a, const Money& b) {
          a.amount.max == b.amount.max;
 }
 
-// The stated size goes to a deal of its sentence without an amount, else to
-// the first deal without one, unless a deal already carries that figure.
-void attach_stated(std::vector<Deal>& deals, const StatedAmount& stated) {
-  for (const auto& d : deals)
-    if (d.amount && same_figure(*d.amount, stated.money)) return;
-  Deal* target = nullptr;
-  for (auto& d : deals)
-    if (!d.amount && d.evidence.span == stated.sentence) {
-      target = &d;
+// Whether a deal of the stated figure's sentence already carries it.
+bool carries(const std::vector<DealCandidate>& cands, const StatedAmount& stated) {
+  for (const auto& c : cands)
+    if (c.deal.evidence.span == stated.sentence && c.deal.amount && same_figure(*c.deal.amount, stated.money))
+      return true;
+  return false;
+}
+
+// A stated size goes to the first deal of its own sentence that has none,
+// not one read from a relative clause (background), and to the other deals
+// of that type the sentence lists without one ("BlackRock, MGX and friends
+// buy Aligned": each buyer's deal), unless a deal of the sentence already
+// carries that figure. Says whether it found its deal.
+bool attach_stated_in_sentence(std::vector<DealCandidate>& cands, const StatedAmount& stated) {
+  if (carries(cands, stated)) return true;
+  auto open = [&](const DealCandidate& c) {
+    return !c.deal.amount && !c.background && c.deal.evidence.span == stated.sentence;
+  };
+  const DealCandidate* first = nullptr;
+  for (const auto& c : cands)
+    if (open(c)) {
+      first = &c;
       break;
     }
-  if (!target)
-    for (auto& d : deals)
-      if (!d.amount) {
-        target = &d;
-        break;
-      }
-  if (target) target->amount = stated.money;
+  if (!first) return false;
+  const DealType type = first->deal.type;
+  for (auto& c : cands)
+    if (open(c) && c.deal.type == type) c.deal.amount = stated.money;
+  return true;
+}
+
+// The article's size (the first stated) with no deal in its sentence goes to
+// the article's first deal without one.
+void attach_article_size(std::vector<Deal>& deals, const StatedAmount& stated) {
+  for (const auto& d : deals)
+    if (d.amount && same_figure(*d.amount, stated.money)) return;
+  for (auto& d : deals)
+    if (!d.amount) {
+      d.amount = stated.money;
+      return;
+    }
+}
+
+// A record's size ("Value: US$40bn" after "Parties: A, B and C (buyers)")
+// goes to every deal of the nearest sentence before it that has deals, when
+// none of them has an amount yet.
+void attach_to_record(std::vector<Deal>& deals, const StatedAmount& stated) {
+  const Deal* nearest = nullptr;
+  for (const auto& d : deals)
+    if (d.evidence.span.start < stated.sentence.start &&
+        (!nearest || d.evidence.span.start > nearest->evidence.span.start))
+      nearest = &d;
+  if (!nearest) return;
+  const Span record = nearest->evidence.span;
+  for (const auto& d : deals)
+    if (d.evidence.span == record && d.amount) return;
+  for (auto& d : deals)
+    if (d.evidence.span == record) d.amount = stated.money;
 }
 
 }  // namespace
 
-std::vector<Deal> merge_article_deals(std::vector<DealCandidate> cands, const std::optional<StatedAmount>& stated) {
+std::vector<Deal> merge_article_deals(std::vector<DealCandidate> cands, const std::vector<StatedAmount>& stated) {
   // The same deal said twice in the article (headline and body, two
   // sentences): same type and parties. The first keeps its evidence.
+  const StatedAmount* article_size = nullptr;  // the first stated, when no deal of its sentence took it
+  bool first = true;
+  for (const auto& st : stated) {
+    if (st.record) continue;
+    if (!attach_stated_in_sentence(cands, st) && first) article_size = &st;
+    first = false;
+  }
   std::vector<Deal> out = without_subsumed(merge_same(std::move(cands)));
-  if (stated) attach_stated(out, *stated);
+  if (article_size) attach_article_size(out, *article_size);
+  for (const auto& st : stated)
+    if (st.record) attach_to_record(out, st);
   return out;
 }
 

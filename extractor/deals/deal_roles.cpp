@@ -23,7 +23,7 @@ std::vector<const FoundMention*> article_focus(const Article& article, const std
   std::vector<const FoundMention*> focus;
   // funds are parties, but an anaphor ("양사", "the company") never means one
   auto may_be_focus = [](const FoundMention& m) {
-    return !m.weak && (m.type == EntityType::Organization || m.type == EntityType::GovernmentBody ||
+    return !m.weak && m.context.empty() && (m.type == EntityType::Organization || m.type == EntityType::GovernmentBody ||
                        m.type == EntityType::Person);
   };
   for (int pass = 0; pass < 2 && focus.size() < 2; ++pass) {  // the headline first, then the body

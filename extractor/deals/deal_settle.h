@@ -39,8 +39,11 @@ void settle_roles_with(DealCandidate& c, const DealTables& tables, const EntityL
 // narrower place ("인디애나" in the headline, "웨스트라피엣" in the body). A subsumable partnership
 // between parties that also have a more specific deal is dropped; a stated
 // amount ("계약 규모가 140억 달러", "in a deal worth $17.4 billion") goes to a
-// deal of its own sentence that has none, else to the article's first deal
-// without one, unless a deal already carries that figure.
-std::vector<Deal> merge_article_deals(std::vector<DealCandidate> cands, const std::optional<StatedAmount>& stated);
+// deal of its own sentence that has none, else (the first size stated in
+// the article) to the article's first deal without one, unless a deal
+// already carries that figure. A record's size
+// (`attach: record`: "Value: US$40bn") goes to the deals of the nearest
+// sentence before it.
+std::vector<Deal> merge_article_deals(std::vector<DealCandidate> cands, const std::vector<StatedAmount>& stated);
 
 }  // namespace dealgraph

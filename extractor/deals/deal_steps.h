@@ -242,6 +242,10 @@ bool has_what_type_needs(const Deal& d, const DealTables& tables);
 // `needs: ROLE...` on a rule: likewise, for one rule's looser wording ("spend
 // $9 billion on Oklahoma data centers" is a facility only with its site).
 bool has_what_rule_needs(const Deal& d, const RuleFacts& rule);
+// `needs_flag: FLAG...` on a rule: the deal stands only when one of its parties
+// carries one of the dictionary flags ("signed a $19 billion contract with
+// Nebius" is a lease because Nebius is a cloud; with anyone else it says nothing).
+bool has_party_flag_rule_needs(const Deal& d, const RuleFacts& rule, const EntityLookup& lookup);
 
 // What one sentence knows while its matches turn into candidates.
 struct SentenceState {

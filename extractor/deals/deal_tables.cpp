@@ -119,7 +119,7 @@ Status check_groups(const rules::Rule& r, const RuleFacts& f, const Schema& sche
   if (f.attach_amount) {
     for (const auto& [name, idx] : r.named_groups)
       if (role_of_group(name) == "amount") return {};
-    return Error::at(r.file, r.line, 1, "rule " + r.name + ": 'attach: amount' needs an (?P<amount>...) group");
+    return Error::at(r.file, r.line, 1, "rule " + r.name + ": 'attach' needs an (?P<amount>...) group");
   }
   if (!has_role) return Error::at(r.file, r.line, 1, "rule " + r.name + ": no role group (?P<role>...)");
   return {};
@@ -146,7 +146,11 @@ Status check_needs(const rules::Rule& r, const RuleFacts& f, const Schema& schem
 
 Result<RuleFacts> read_rule(const rules::Rule& r) {
   RuleFacts f;
-  f.attach_amount = r.attr("attach") == "amount";
+  const std::string attach = r.attr("attach");
+  if (!attach.empty() && attach != "amount" && attach != "record")
+    return Error::at(r.file, r.line, 1, "rule " + r.name + ": attach must be amount or record", attach);
+  f.attach_amount = !attach.empty();
+  f.attach_record = attach == "record";
   if (f.attach_amount) return f;
   auto type = deal_type_from(r.attr("type"));
   if (!type) return Error::at(r.file, r.line, 1, "rule " + r.name + ": unknown deal type '" + r.attr("type") + "'");
@@ -169,6 +173,7 @@ Result<RuleFacts> read_rule(const rules::Rule& r) {
   f.fallback = r.attr("fallback") == "yes";
   f.continues = r.attr("continues") == "yes";
   f.needs = r.attr("needs");
+  f.needs_flag = r.attr("needs_flag");
   f.unless = r.attr("unless");
   f.joint = r.attr("joint") == "yes";
   f.round_total = r.attr("round_total") == "yes";

@@ -48,7 +48,8 @@ std::optional<DateClass> date_class_from(const std::string& s);
 
 // What a rule's attributes say (deal_extractor.h lists them), read once.
 struct RuleFacts {
-  bool attach_amount = false;         // attach: amount — not a deal, the article deal's size
+  bool attach_amount = false;         // attach: amount|record — not a deal, a deal's size said apart
+  bool attach_record = false;         // attach: record — the size of the record the line belongs to
   DealType type = DealType::Investment;  // unused when attach_amount
   bool headline_only = false;         // scope: headline
   bool body_only = false;             // scope: body
@@ -64,6 +65,7 @@ struct RuleFacts {
   bool joint = false;                 // joint: yes — one deal for all the match's parties (a consortium)
   std::string unless;                 // unless: words — a match holding one makes no deal
   std::string needs;                  // needs: roles (amount, capacity) one of which a deal must have
+  std::string needs_flag;             // needs_flag: dictionary flags one of which a party must carry
 };
 
 struct DealTables {

@@ -20,8 +20,10 @@ bool is_party_type(EntityType t) {
 }
 
 bool is_place_word(const FoundMention& m) {
-  // A place is no party: rules read "인디애나에", "in China" as words.
-  return m.type == EntityType::Place || m.place_word;
+  // A place is no party: rules read "인디애나에", "in China" as words; so is a
+  // mention whose context says it is none (a regulator addressed in a filing:
+  // "said in a filing with the Securities and Exchange Commission").
+  return m.type == EntityType::Place || m.place_word || !m.context.empty();
 }
 
 MarkerIndex MarkerIndex::of(const std::vector<FoundMention>& mentions, const std::vector<Value>& values) {

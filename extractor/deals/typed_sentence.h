@@ -43,7 +43,8 @@ struct TypedSentence {
 bool is_party_type(EntityType t);
 
 // True for a mention that names where, not who: a Place, or a country the
-// recognizer found used as a place word. Such mentions get no marker.
+// recognizer found used as a place word; or a mention whose `context` says it
+// is no party (a regulator addressed in a filing). Such mentions get no marker.
 bool is_place_word(const FoundMention& m);
 
 // The tables that tell a pronoun subject (rules/deals: pronoun_subject_after,

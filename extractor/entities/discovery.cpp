@@ -102,7 +102,9 @@ bool skip_name(const Scan& scan, const rules::Rule& rule, std::string_view name,
   // "Capital" left of "Mubadala Capital" once Mubadala is taken
   if (!words.empty() && kind != "quoted" && scan.k.table("corporate_suffix_en").find(words.front())) return true;
   if (kind != "quoted" && has_foreign_word(scan.k, name)) return true;
-  if (kind == "name" && words.size() == 1 && name.size() <= scan.k.settings.max_acronym && !has_lower(name))
+  // (a rule whose context says company, `acronyms: yes`, takes them: "자회사 DTS가")
+  if (kind == "name" && words.size() == 1 && name.size() <= scan.k.settings.max_acronym && !has_lower(name) &&
+      rule.attr("acronyms") != "yes")
     return true;
   // all-capitals strings glued to particles are mostly technical acronyms
   return rule.attr("requires") == "lowercase" && !has_lower(name);
@@ -143,6 +145,8 @@ void give_way(Scan& scan, const rules::Rule& rule, std::string_view name, size_t
       if (ms[i].span.start == s && ms[i].span.end < e && ms[i].type != EntityType::Person) at_start = i;
     }
   if (inside == 1 && at_start != ms.size()) {
+    // the rest is the known name's own particle: "포스코에서|는" is 포스코
+    if (ms[at_start].span.end + ms[at_start].particle.size() >= e) return;
     // past_a_word: two words or more after the known name ("Siemens | Healthineers AG")
     if (grows == "past_a_word" &&
         split_words(scan.text.substr(ms[at_start].span.end, e - ms[at_start].span.end)).size() < 2)
@@ -250,6 +254,16 @@ std::string_view latin_head(std::string_view m) {
   return head;
 }
 
+// A member up to a bracket, which glosses it or says its role:
+// "한국전자통신연구원(ETRI)", "Disruptive (lead)".
+std::string_view before_bracket(std::string_view m) {
+  size_t open = m.find('(');
+  if (open == std::string_view::npos) return m;
+  m = m.substr(0, open);
+  while (!m.empty() && m.back() == ' ') m.remove_suffix(1);
+  return m;
+}
+
 bool is_org(EntityType t) { return t == EntityType::Organization || t == EntityType::GovernmentBody; }
 
 // "Backers include Valor Equity Partners, Neuberger Berman, Nvidia and Cisco":
@@ -260,7 +274,12 @@ void apply_list_rule(Scan& scan, const rules::Rule& rule, std::string_view list)
   if (list.empty()) return;
   std::vector<std::string_view> fresh;
   bool known = false;
+  // a rule's word_not_ending: a member ending so is a clause, no name ("지역으로")
+  const std::string ending_table = rule.attr("word_not_ending");
+  const rules::Table* endings = ending_table.empty() ? nullptr : scan.k.rules.table(ending_table);
   for (auto m : list_members(scan.k, list)) {
+    m = before_bracket(m);
+    if (endings && endings->longest_suffix(m) > 0) continue;
     size_t s = static_cast<size_t>(m.data() - scan.text.data());
     bool covered = false;
     const auto& ms = static_cast<const Scan&>(scan).mentions();

@@ -6,8 +6,10 @@
 #include <cctype>
 #include <set>
 
+#include "core/fold.h"
 #include "core/settings.h"
 #include "core/utf8.h"
+#include "extractor/entities/steps.h"
 
 namespace dealgraph::entities {
 
@@ -130,6 +132,24 @@ std::vector<std::string> matcher_forms(const std::string& n, const Settings& s) 
   return forms;
 }
 
+namespace {
+
+// Knowledge::unique_surnames: each surname that one dictionary person has.
+std::map<std::string, std::string> surnames_of_one_person(const Dictionary& dict, const Settings& s) {
+  std::map<std::string, std::string> ids;  // "" once a second person shares the surname
+  for (const auto& e : dict.entries()) {
+    if (e.type != EntityType::Person) continue;
+    std::string surname = surname_of(s, e.name);
+    if (surname.empty()) continue;
+    auto [it, fresh] = ids.emplace(fold_name(surname), e.id);
+    if (!fresh && it->second != e.id) it->second.clear();
+  }
+  for (auto it = ids.begin(); it != ids.end();) it = it->second.empty() ? ids.erase(it) : std::next(it);
+  return ids;
+}
+
+}  // namespace
+
 Result<Knowledge> Knowledge::load(const Resources& res, const Dictionary& dict) {
   // The built-in rules compile when first run (a short text pays only for
   // the rules its regions let through); a --rules overlay compiles at load,
@@ -156,6 +176,7 @@ Result<Knowledge> Knowledge::load(const Resources& res, const Dictionary& dict) 
     for (const auto& n : names)
       for (const auto& f : matcher_forms(n, k.settings)) k.matcher.add(f, static_cast<uint32_t>(i));
   }
+  k.unique_surnames = surnames_of_one_person(dict, k.settings);
   return k;
 }
 

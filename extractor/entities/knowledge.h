@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -61,6 +62,10 @@ struct Knowledge {
   // Which rules can match a region at all (core/rule_filter.h); null: all.
   std::shared_ptr<const rules::RuleFilter> filter;
   Settings settings;
+  // The surname (folded) of each dictionary person whose surname is no other
+  // dictionary person's: "son" -> Masayoshi Son ("tan" is two people, so none).
+  // Surname rules with `of: dictionary` link a surname alone to it.
+  std::map<std::string, std::string> unique_surnames;
 
   static Result<Knowledge> load(const Resources& res, const Dictionary& dict);
   const rules::Table& table(const char* name) const { return rules.need_table(name); }

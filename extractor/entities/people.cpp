@@ -12,6 +12,7 @@
 
 #include <algorithm>
 
+#include "core/fold.h"
 #include "core/utf8.h"
 #include "extractor/entities/steps.h"
 
@@ -83,6 +84,13 @@ std::string person_with_surname(const Scan& scan, std::string_view surname, size
   return id;
 }
 
+// The one dictionary person whose surname `surname` is ("Son" -> Masayoshi
+// Son); "" when none or several have it.
+std::string dictionary_person_with_surname(const Scan& scan, std::string_view surname) {
+  auto it = scan.k.unique_surnames.find(fold_name(surname));
+  return it == scan.k.unique_surnames.end() ? "" : it->second;
+}
+
 bool is_org(EntityType t) { return t == EntityType::Organization || t == EntityType::GovernmentBody; }
 
 // The mention that starts where `g` starts and ends within it, of a type
@@ -106,11 +114,14 @@ void link_korean_surnames(Scan& scan) {
       std::string id;
     };
     std::vector<Link> found;  // added after the walk, which reads the mentions
+    const bool of_dictionary = rule.attr("of") == "dictionary";
     for_each_match(scan, rule, "surname", [&](const std::vector<re2::StringPiece>& g) {
       std::string_view surname = group(rule, g, "surname");
       size_t s = static_cast<size_t>(surname.data() - scan.text.data());
-      if (surname.empty() || scan.overlaps(s, s + surname.size())) return false;
-      std::string id = person_with_surname(scan, surname, s);
+      // group `skip` took part: the words before say it is no name ("the Board's")
+      if (surname.empty() || !group(rule, g, "skip").empty() || scan.overlaps(s, s + surname.size())) return false;
+      std::string id = of_dictionary ? dictionary_person_with_surname(scan, surname)
+                                     : person_with_surname(scan, surname, s);
       if (id.empty()) return false;
       found.push_back({{s, s + surname.size()}, id});
       return true;

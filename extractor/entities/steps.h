@@ -9,7 +9,7 @@
 //   find_surnames(scan);         // 2. "Huang" once "Jensen Huang" was named
 //   apply_discovery_rules(scan); // 3. glosses, glued names, suffixes, titles, descriptors, lists
 //   spread_discovered(scan);     // 4. a discovered name found everywhere (a person's surname too)
-//   link_korean_surnames(scan);  // 4b. "이 위원장은" -> the 이억원 named in the article
+//   link_korean_surnames(scan);  // 4b. "이 위원장은" -> the 이억원 named in the article; "Son's" -> Masayoshi Son
 //   extend_families(scan);       // 5. "MTIA" + " 400" -> chip "MTIA 400"
 //   mark_countries(scan);        // 6. country: actor, weak, or a place word
 //   find_roles(scan);            // 6b. person -> organization roles ("박상진 산업은행 회장")
@@ -130,7 +130,9 @@ void apply_discovery_rules(Scan& scan);
 void spread_discovered(Scan& scan);
 // Rules of kind `surname`: group `surname` (a Korean surname before a title)
 // is the person named nearest before it whose Hangul name starts with it and
-// is at most settings.max_korean_name bytes long (people.cpp).
+// is at most settings.max_korean_name bytes long; with `of: dictionary`, the
+// one dictionary person with that surname ("Son's" -> Masayoshi Son, never
+// named in full). A match whose group `skip` took part links nothing (people.cpp).
 void link_korean_surnames(Scan& scan);
 // Rules of kind `role`: groups `person` and `org` must each start at a mention
 // of that kind (a Person; an Organization or GovernmentBody) and end no

@@ -223,7 +223,8 @@ std::optional<DateValue> resolve_holiday(const DateParts& p, const std::optional
   return out;
 }
 
-// ---- a season: the one under way (a winter wraps into the next year), or the given year's
+// ---- a season: the one under way (a winter wraps into the next year), or the
+// one that begins in the year given (2025년 겨울) or named (내년 가을)
 std::optional<DateValue> resolve_season(const DateParts& p, const std::optional<CivilDate>& ref) {
   DateValue out;
   out.relation = p.relation;
@@ -233,6 +234,9 @@ std::optional<DateValue> resolve_season(const DateParts& p, const std::optional<
   int y;
   if (p.year) {
     y = *p.year;
+  } else if (p.rel_unit == 'y') {
+    if (!ref) return std::nullopt;
+    y = ref->year + p.rel_offset;  // 내년 가을: the season that begins in that year
   } else {
     if (!ref) return std::nullopt;
     y = ref->year;
@@ -391,8 +395,9 @@ bool nth_weekday(int Y, int M, int wd, int ord, CivilDate* c) {
   return true;
 }
 
-// A weekday: its day in the week given, the nth of the month, or the
-// nearest one before (past) or after the reference date.
+// A weekday: its day in the week given, the nth of the month, its day in the
+// week after the reference week (next_week), or the nearest one before (past)
+// or after the reference date.
 bool apply_weekday(const DateParts& p, const CivilDate& r, Calendar* cal) {
   int wd = *p.weekday;
   CivilDate c{};
@@ -402,6 +407,8 @@ bool apply_weekday(const DateParts& p, const CivilDate& r, Calendar* cal) {
     return false;
   } else if (cal->grain == Calendar::Week) {
     c = add_days(cal->wk, wd - 1);
+  } else if (p.dir == "next_week") {
+    c = add_days(week_start(r), 7 + wd - 1);  // that weekday of the week after the reference week
   } else {
     int w0 = iso_weekday(r);
     if (p.dir == "past" || p.dir == "recent") {

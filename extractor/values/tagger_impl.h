@@ -52,7 +52,7 @@ const char* kind_text(Kind k);
 
 // The named groups a pattern may use; each means something to some kinds.
 enum G {
-  g_num, g_num2, g_den, g_qual, g_qual2,
+  g_num, g_num2, g_den, g_whole, g_qual, g_qual2,
   g_cur, g_cur2, g_sub, g_subcur, g_per,
   g_unit, g_unit2,
   g_y, g_yy, g_m, g_d, g_y2, g_m2, g_d2, g_wd, g_ord, g_rel, g_dir, g_part, g_q, g_half,

@@ -54,6 +54,11 @@ std::optional<Amount> Tagger::Impl::amount(const CompiledRule& r, const re2::Str
     auto d = numbers.parse(*den);
     if (!d || d->vague || n1->vague || d->lo == 0) return std::nullopt;
     a.value = clean(n1->lo / d->lo);
+    if (auto whole = grp(g_whole)) {  // 삼과 사분의 일 = 3 + 1/4
+      auto w = numbers.parse(*whole);
+      if (!w || w->vague) return std::nullopt;
+      a.value = clean(w->lo + *a.value);
+    }
   } else if (auto n2s = grp(g_num2)) {
     auto n2 = numbers.parse(*n2s);
     if (!n2 || n1->vague || n2->vague) return std::nullopt;
@@ -226,8 +231,7 @@ class DateReader {
     if (auto t = grp(g_y); t && !year_of(*t, &p_.year)) return false;
     if (auto t = grp(g_yy); t && !two_digit_year(*t, &p_.year)) return false;
     if (auto t = grp(g_y2); t && !year_of(*t, &p_.year2)) return false;
-    // a decade of two digits ("80년대") is a two-digit year's
-    if (auto t = grp(g_decade); t && !(t->size() == 2 ? two_digit_year(*t, &p_.decade) : year_of(*t, &p_.decade)))
+    if (auto t = grp(g_decade); t && !(t->size() == 2 ? two_digit_decade(*t, &p_.decade) : year_of(*t, &p_.decade)))
       return false;
     if (auto t = grp(g_m); t && !month_of(*t, &p_.month)) return false;
     if (auto t = grp(g_m2); t && !month_of(*t, &p_.month2)) return false;
@@ -310,6 +314,15 @@ class DateReader {
     int yy;
     if (t.size() != 2 || !int_of(t, &yy) || yy > 99) return false;
     *out = yy <= 68 ? 2000 + yy : 1900 + yy;
+    return true;
+  }
+  // A decade of two digits ("60년대", "80년대"): the 1900s' unless it is one
+  // begun by the reference era (00, 10, 20); decades to come are written in
+  // full (2030년대), so 30..90 are the last century's.
+  bool two_digit_decade(std::string_view t, std::optional<int>* out) const {
+    int yy;
+    if (t.size() != 2 || !int_of(t, &yy) || yy > 99) return false;
+    *out = yy <= 20 ? 2000 + yy : 1900 + yy;
     return true;
   }
   bool year_of(std::string_view t, std::optional<int>* out) const {

@@ -49,7 +49,7 @@ constexpr unsigned kAll = kAmounts | kD;
 }  // namespace
 
 const GroupSpec kGroupSpecs[kGroups] = {
-    {"num", kAmounts}, {"num2", kAmounts}, {"den", kN | kQ}, {"qual", kAmounts}, {"qual2", kAmounts},
+    {"num", kAmounts}, {"num2", kAmounts}, {"den", kN | kQ}, {"whole", kN | kQ}, {"qual", kAmounts}, {"qual2", kAmounts},
     {"cur", kM}, {"cur2", kM}, {"sub", kM}, {"subcur", kM}, {"per", kM},
     {"unit", kP | kQ | kD}, {"unit2", kP | kQ},
     {"y", kD}, {"yy", kD}, {"m", kD}, {"d", kD}, {"y2", kD}, {"m2", kD}, {"d2", kD}, {"wd", kD},
@@ -70,7 +70,8 @@ int group_index(const std::string& name) {
 const std::set<std::string> kAttrs = {"kind",  "currency", "unit",     "scale",    "qualifier", "per",
                                       "relation", "dir",   "part",     "alone",    "after",     "priority",
                                       "min",   "max",      "value",    "case",     "example",   "note"};
-const std::set<std::string> kDirs = {"past", "recent", "next", "this", "ahead", "ago", "later", "within"};
+const std::set<std::string> kDirs = {"past", "recent", "next", "this", "ahead", "ago", "later", "within",
+                                     "next_week"};
 const std::set<std::string> kParts = {"start", "end", "mid"};
 const std::set<std::string> kRelations = {"by", "from", "since"};
 const std::set<std::string> kQualifierNames = {"exact", "approx", "at_least", "at_most", "range", "each"};

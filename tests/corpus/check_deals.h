@@ -97,6 +97,8 @@ class DealChecker {
   // " ¶ " in an example is a line break: records and items span lines.
   static std::string lines_of(std::string text) {
     for (size_t at; (at = text.find(" ¶ ")) != std::string::npos;) text.replace(at, 4, "\n");
+    // " ¶ ¶ ": two breaks, a blank line (two records of a tracker)
+    for (size_t at; (at = text.find("\n¶ ")) != std::string::npos;) text.replace(at, 4, "\n\n");
     return text;
   }
 

@@ -5,9 +5,11 @@
 // the exact words the mention covers. "=> -" (or "!TEXT"): nothing may be found.
 // "TEXT => roles: Person > Org (title) ; ...": the roles found instead, in
 // text order ("roles: -": none).
-// Names compare in the one name fold (core/fold.h).
+// " ¶ " in TEXT is a line break, each line a paragraph of its own (a byline,
+// a roster's lines). Names compare in the one name fold (core/fold.h).
 #pragma once
 
+#include <algorithm>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -27,7 +29,7 @@ class EntityChecker {
     if (!ex.negative && ex.expected.size() != 1) return "malformed: want 'TEXT => names' or 'TEXT => -'";
     if (!ex.negative && ex.expected[0].rfind("roles:", 0) == 0) return check_roles(ex);
     const std::vector<std::string> want = ex.negative ? std::vector<std::string>{} : names(ex.expected[0]);
-    std::vector<Found> got = find(ex.input);
+    std::vector<Found> got = find(lines_of(ex.input));
     bool ok = got.size() == want.size();
     for (size_t i = 0; ok && i < want.size(); ++i) ok = matches(got[i], want[i]);
     if (ok) return "";
@@ -62,10 +64,8 @@ class EntityChecker {
 
   // "Person > Org (title)" per role, folded, in text order.
   std::string check_roles(const Example& ex) const {
-    dealgraph::Article a;
-    a.id = "A1";
-    a.paragraphs.push_back({0, ex.input.size()});
-    dealgraph::ArticleEntities found = rec_.find(ex.input, a);
+    const std::string text = lines_of(ex.input);
+    dealgraph::ArticleEntities found = rec_.find(text, article_of(text));
     std::vector<std::string> got, want = names(ex.expected[0].substr(6));
     for (const auto& r : found.roles)
       got.push_back(name_of(found, r.person) + " > " + name_of(found, r.org) + " (" + r.title + ")");
@@ -85,11 +85,25 @@ class EntityChecker {
            r.substr(paren);
   }
 
-  std::vector<Found> find(const std::string& text) const {
+  static std::string lines_of(std::string text) {
+    for (size_t at; (at = text.find(" ¶ ")) != std::string::npos;) text.replace(at, 4, "\n");
+    return text;
+  }
+
+  // One article whose paragraphs are the lines of `text`.
+  static dealgraph::Article article_of(const std::string& text) {
     dealgraph::Article a;
     a.id = "A1";
-    a.paragraphs.push_back({0, text.size()});
-    dealgraph::ArticleEntities found = rec_.find(text, a);
+    for (size_t start = 0; start <= text.size();) {
+      size_t end = std::min(text.find('\n', start), text.size());
+      a.paragraphs.push_back({start, end});
+      start = end + 1;
+    }
+    return a;
+  }
+
+  std::vector<Found> find(const std::string& text) const {
+    dealgraph::ArticleEntities found = rec_.find(text, article_of(text));
     std::vector<Found> out;
     for (const auto& m : found.mentions) {
       if (m.weak) continue;
