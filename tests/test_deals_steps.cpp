@@ -383,6 +383,68 @@ TEST_CASE("deals: a rule's needs", "[deals]") {
   CHECK(has_what_rule_needs(d, RuleFacts{}));
 }
 
+TEST_CASE("deals: a rule's needs_flag asks one party for a dictionary flag", "[deals]") {
+  Deal d;
+  d.type = DealType::Lease;
+  d.parties = {{"microsoft", "lessee"}, {"nebius", "lessor"}};
+  EntityLookup lookup = [](const std::string& id) {
+    EntityFacts f;
+    if (id == "nebius") f.flags = {"cloud", "neocloud"};
+    return f;
+  };
+  RuleFacts with_cloud;
+  with_cloud.type = DealType::Lease;
+  with_cloud.needs_flag = "neocloud cloud";
+  CHECK(has_party_flag_rule_needs(d, with_cloud, lookup));  // "signed a contract with Nebius"
+  d.parties[1].entity = "broadcom";
+  CHECK_FALSE(has_party_flag_rule_needs(d, with_cloud, lookup));  // "signed a contract with Broadcom"
+  CHECK(has_party_flag_rule_needs(d, RuleFacts{}, lookup));
+}
+
+TEST_CASE("deals: a size stated apart goes to its sentence's deals, a record's to the record", "[deals]") {
+  auto cand = [](std::string acquirer, std::string target, Span sent, bool background = false) {
+    DealCandidate c;
+    c.deal.type = DealType::Acquisition;
+    c.deal.parties = {{std::move(acquirer), "acquirer"}, {std::move(target), "target"}};
+    c.deal.evidence.span = sent;
+    c.background = background;
+    return c;
+  };
+  auto usd = [](double v) {
+    Money m;
+    m.currency = "USD";
+    m.amount.value = v;
+    return m;
+  };
+  const Span s1{0, 50}, s2{51, 90}, s3{91, 120}, s4{121, 150};
+  // "BlackRock, MGX and friends buy Aligned" with "a $40 billion club deal": each buyer's deal
+  std::vector<Deal> both = merge_article_deals({cand("blackrock", "aligned", s1), cand("mgx", "aligned", s1)},
+                                               {StatedAmount{usd(4e10), s1}});
+  REQUIRE(both.size() == 2);
+  CHECK((both[0].amount && both[1].amount));
+  // a deal read from a relative clause is background: the size is not its
+  std::vector<Deal> bg = merge_article_deals({cand("nvidia", "coreweave", s1, true)}, {StatedAmount{usd(6.3e9), s1}});
+  REQUIRE(bg.size() == 1);
+  CHECK_FALSE(bg[0].amount);
+  // only the article's first size may go to a deal of another sentence
+  std::vector<Deal> later = merge_article_deals({cand("nxp", "kinara", s1)},
+                                                {StatedAmount{usd(1e9), s3}, StatedAmount{usd(3.07e8), s2}});
+  REQUIRE(later.size() == 1);
+  REQUIRE(later[0].amount);
+  CHECK(later[0].amount->amount.value == 1e9);
+  // two records: each "Value:" line sizes the deals of the party line before it
+  StatedAmount v1{usd(7e8), s2};
+  v1.record = true;
+  StatedAmount v2{usd(3.5e10), s4};
+  v2.record = true;
+  std::vector<Deal> records =
+      merge_article_deals({cand("nvidia", "runai", s1), cand("synopsys", "ansys", s3)}, {v1, v2});
+  REQUIRE(records.size() == 2);
+  REQUIRE((records[0].amount && records[1].amount));
+  CHECK(records[0].amount->amount.value == 7e8);
+  CHECK(records[1].amount->amount.value == 3.5e10);
+}
+
 TEST_CASE("deals: a relative clause is read as a sentence of its own", "[deals]") {
   // "Microsoft, which has invested $13 billion in OpenAI, said it would put $1.5 billion into G42."
   Builder b;

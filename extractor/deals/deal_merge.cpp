@@ -168,8 +168,12 @@ bool carries(const std::vector<DealCandidate>& cands, const StatedAmount& stated
 // not one read from a relative clause (background), and to the other deals
 // of that type the sentence lists without one ("BlackRock, MGX and friends
 // buy Aligned": each buyer's deal), unless a deal of the sentence already
-// carries that figure. Says whether it found its deal.
+// carries that figure. Says whether its sentence has any deal (then the
+// size is that sentence's, taken or not).
 bool attach_stated_in_sentence(std::vector<DealCandidate>& cands, const StatedAmount& stated) {
+  const bool has_deal = std::any_of(cands.begin(), cands.end(), [&](const DealCandidate& c) {
+    return c.deal.evidence.span == stated.sentence;
+  });
   if (carries(cands, stated)) return true;
   auto open = [&](const DealCandidate& c) {
     return !c.deal.amount && !c.background && c.deal.evidence.span == stated.sentence;
@@ -180,7 +184,7 @@ bool attach_stated_in_sentence(std::vector<DealCandidate>& cands, const StatedAm
       first = &c;
       break;
     }
-  if (!first) return false;
+  if (!first) return has_deal;
   const DealType type = first->deal.type;
   for (auto& c : cands)
     if (open(c) && c.deal.type == type) c.deal.amount = stated.money;
