@@ -437,13 +437,19 @@ struct RuleFilter::Set {
   }
   static bool compile(One* one) { return one->ids.empty() || one->set->Compile(); }
   // Marks the literals `text` holds; false when a set could not decide.
-  static bool match(const One& one, std::string_view text, std::vector<char>* present) {
+  // The literal ids found in `text`, each once, appended to *found.
+  static bool match(const One& one, std::string_view text, std::vector<char>* present, std::vector<int>* found) {
     if (one.ids.empty()) return true;
     std::vector<int> hits;
     RE2::Set::ErrorInfo info;
     if (!one.set->Match(re2::StringPiece(text.data(), text.size()), &hits, &info) && info.kind != RE2::Set::kNoError)
       return false;
-    for (int h : hits) (*present)[static_cast<size_t>(one.ids[static_cast<size_t>(h)])] = 1;
+    for (int h : hits) {
+      const int id = one.ids[static_cast<size_t>(h)];
+      if ((*present)[static_cast<size_t>(id)]) continue;
+      (*present)[static_cast<size_t>(id)] = 1;
+      found->push_back(id);
+    }
     return true;
   }
 };
@@ -467,6 +473,13 @@ std::shared_ptr<const RuleFilter> RuleFilter::build(const std::vector<Rule>& rul
       }
     f->rules_.push_back(std::move(clauses));
   }
+  f->clauses_of_atom_.resize(ids.size());
+  for (size_t i = 0; i < f->rules_.size(); ++i)
+    for (const auto& clause : f->rules_[i]) {
+      const int c = static_cast<int>(f->rule_of_clause_.size());
+      f->rule_of_clause_.push_back(static_cast<int>(i));
+      for (int a : clause) f->clauses_of_atom_[static_cast<size_t>(a)].push_back(c);
+    }
   f->set_ = std::make_unique<Set>();
   Set::make(&f->set_->exact, true);
   Set::make(&f->set_->folded, false);
@@ -481,14 +494,20 @@ std::shared_ptr<const RuleFilter> RuleFilter::build(const std::vector<Rule>& rul
 
 bool RuleFilter::candidates(std::string_view text, std::vector<bool>* out) const {
   std::vector<char> present(atoms_, 0);
-  if (!Set::match(set_->exact, text, &present) || !Set::match(set_->folded, text, &present)) return false;
+  std::vector<int> found;
+  if (!Set::match(set_->exact, text, &present, &found) || !Set::match(set_->folded, text, &present, &found))
+    return false;
+  // A rule may match when every one of its clauses holds a literal found.
+  std::vector<char> clause_met(rule_of_clause_.size(), 0);
+  std::vector<size_t> met(rules_.size(), 0);
+  for (int a : found)
+    for (int c : clauses_of_atom_[static_cast<size_t>(a)]) {
+      if (clause_met[static_cast<size_t>(c)]) continue;
+      clause_met[static_cast<size_t>(c)] = 1;
+      ++met[static_cast<size_t>(rule_of_clause_[static_cast<size_t>(c)])];
+    }
   out->assign(rules_.size(), true);
-  for (size_t i = 0; i < rules_.size(); ++i)
-    for (const auto& clause : rules_[i])
-      if (std::none_of(clause.begin(), clause.end(), [&](int a) { return present[static_cast<size_t>(a)] != 0; })) {
-        (*out)[i] = false;
-        break;
-      }
+  for (size_t i = 0; i < rules_.size(); ++i) (*out)[i] = met[i] == rules_[i].size();
   return true;
 }
 

@@ -63,6 +63,11 @@ class RuleFilter {
   RuleFilter() = default;
   struct Set;
   std::vector<std::vector<std::vector<int>>> rules_;  // per rule, its clauses of literal ids
+  // The same clauses indexed from the literals: a text holds few of them, so
+  // a call visits the clauses of the literals found, not every clause of
+  // every rule (a clause of a currency table holds thousands of names).
+  std::vector<std::vector<int>> clauses_of_atom_;  // literal id -> clause ids
+  std::vector<int> rule_of_clause_;                // clause id -> rule
   std::unique_ptr<Set> set_;
   size_t atoms_ = 0;
 };
