@@ -115,6 +115,19 @@ TEST_CASE("deals load: the news attributes and their tables are checked", "[deal
     CHECK(d.error().message == "rule zz.r: needs: 'buyer' is no role of investment");
     CHECK(load_with_file(head + "  needs: investee amount capacity\n"));
   }
+  SECTION("attach: is amount or record, and needs an amount group") {
+    const std::string sized = "rule zz.v\n  pattern: ^Value:\\s*(?P<amount>{MONEY})\n";
+    CHECK(load_with_file(sized + "  attach: record\n"));
+    CHECK(load_with_file(sized + "  attach: amount\n"));
+    auto d = load_with_file(sized + "  attach: records\n");
+    REQUIRE_FALSE(d);
+    CHECK(d.error().file == "rules/deals/zz.rules");
+    CHECK(d.error().message == "rule zz.v: attach must be amount or record");
+    CHECK(d.error().fragment == "records");
+    auto none = load_with_file("rule zz.v\n  pattern: ^Value:\\s*{MONEY}\n  attach: record\n");
+    REQUIRE_FALSE(none);
+    CHECK(none.error().message == "rule zz.v: 'attach' needs an (?P<amount>...) group");
+  }
   SECTION("majority_retype maps deal types to deal types") {
     auto d = load_with_common("  investment = acquisition\nend", "  investment = takeover\nend");
     REQUIRE_FALSE(d);
